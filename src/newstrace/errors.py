@@ -1,0 +1,35 @@
+"""The error catalog: every error newstrace raises has a code and a grep-able message.
+
+Only the CLI prints errors or exits; the library raises :class:`NewstraceError`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    """Codes and message templates. ``{input}`` names the offending input."""
+
+    E001 = "[E001] {input}: file not found"
+    E002 = "[E002] {input}: the file is empty"
+    E003 = "[E003] {input}: looks like binary data, not text or HTML"
+    E004 = "[E004] {input}: not valid UTF-8 (or any encoding we could detect): {detail}"
+    E005 = "[E005] {input}: text is {size} characters, over the limit of {limit}; split it or raise NEWSTRACE_MAX_CHARS"
+    E006 = "[E006] {input}: text does not look like English (detected: {detail}); only English is supported"
+    E007 = "[E007] {input}: HTML holds no article text that could be extracted"
+    E008 = "[E008] {input}: unsupported file type '{detail}'; use .txt, .html or .htm"
+    E009 = "[E009] {input}: cannot read: {detail}"
+    E010 = "[E010] {input}: invalid date '{detail}'; use YYYY-MM-DD"
+    E011 = "[E011] data file {input} is invalid: {detail}"
+    E012 = "[E012] {input}: text holds no words to analyse"
+    E013 = "[E013] {input}: the spaCy pipeline '{detail}' is not installed; install the package that ships it"
+
+
+class NewstraceError(Exception):
+    """An error with a catalog code, naming the input that caused it."""
+
+    def __init__(self, error: Errors, **fields: object) -> None:
+        self.code = error.name
+        self.fields = fields
+        super().__init__(error.value.format(**{"input": "<input>", "detail": "", **fields}))

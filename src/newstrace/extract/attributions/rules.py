@@ -1,0 +1,498 @@
+"""Attribution extraction over a parsed Doc: who says what, through whom.
+
+Pure functions: they read the Doc, its entity table and the publishing outlet and
+return :class:`~newstrace.records.Attribution` records. Rules, in order:
+
+* a reporting verb (data file ``cues.yaml``) with a subject outside any quotation is a cue;
+  its content is its clausal complement (indirect), the adjacent quotation (direct), a clause
+  holding a quotation (mixed), or the object of "reported on/about" (indirect);
+* "according to X" takes the rest of its sentence as content;
+* a cue with no subject that hangs off another cue ("..., adding that ...") continues it;
+* a report noun as subject ("the report highlighted") continues the last report's chain;
+* a quotation with no cue that follows a direct quotation continues that speaker;
+* chains: "sources who spoke with X" and "S told X" put S before X; "X reported, citing Y"
+  puts Y before X; "quoted by X" likewise; the publishing outlet always closes the chain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ...records import Attribution, AttributionKind, Source, SourceType, Span
+from ...resources import read_yaml
+from ..entities.model import EntityTable, Mention
+from .quotes import Quote, find_quotes
+
+DATA = "newstrace.extract.attributions.data"
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLAUSES = ("ccomp", "xcomp", "parataxis")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    cues: frozenset[str]
+    clause_only: frozenset[str]
+    continuations: frozenset[str]
+    topic_preps: frozenset[str]
+    object_content: frozenset[str]
+    relay_prep: frozenset[str]
+    relay_object: frozenset[str]
+    citing: frozenset[str]
+    anonymous: frozenset[str]
+    documents: frozenset[str]
+    media: frozenset[str]
+    official_roles: frozenset[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    cues: Any = read_yaml(DATA, "cues.yaml")
+    srcs: Any = read_yaml(DATA, "sources.yaml")
+
+    def fs(items: list[str]) -> frozenset[str]:
+        return frozenset(w.lower() for w in items)
+
+    return Vocabulary(
+        cues=fs(cues["reporting_verbs"]["lemmas"]),
+        clause_only=fs(cues["reporting_verbs"]["clause_only"]),
+        continuations=fs(cues["continuation_verbs"]["lemmas"]),
+        topic_preps=fs(cues["topic_preps"]["words"]),
+        object_content=fs(cues["object_content_verbs"]["lemmas"]),
+        relay_prep=fs(cues["relay_verbs"]["via_preposition"]),
+        relay_object=fs(cues["relay_verbs"]["via_object"]),
+        citing=fs(cues["relay_verbs"]["citing"]),
+        anonymous=fs(srcs["anonymous"]["heads"]),
+        documents=fs(srcs["documents"]["heads"]),
+        media=fs(srcs["media"]["heads"]),
+        official_roles=fs(srcs["official_roles"]["words"]),
+    )
+
+
+@dataclass
+class _Found:
+    """An attribution under construction."""
+
+    kind: AttributionKind
+    cue: tuple[int, int] | None
+    content: tuple[int, int]
+    chain: list[Source]
+    reason: str
+    confidence: float
+    cue_token: int | None = None
+    quote: Quote | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=doc.text[start:end])
+
+
+def _tok_span(tokens: list[Token]) -> tuple[int, int]:
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", ",")) and toks[0].text not in ("\u201c", '"'):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in ("\u201d", '"'):
+        toks = toks[:-1]
+    if not toks:
+        return (0, 0)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree(tok: Token, skip: set[int] | None = None) -> list[Token]:
+    skip = skip or set()
+    out: list[Token] = []
+    for t in tok.subtree:
+        if any(a.i in skip for a in [t, *t.ancestors] if a.i != tok.i and tok in a.ancestors or a == t) \
+                and t.i in skip:
+            continue
+        out.append(t)
+    return [t for t in out if not any(s in skip for s in _path(t, tok))]
+
+
+def _path(t: Token, top: Token) -> list[int]:
+    """Token indices from ``t`` up to (excluding) ``top``."""
+    path = [t.i]
+    while t.i != top.i and t.head.i != t.i:
+        t = t.head
+        if t.i != top.i:
+            path.append(t.i)
+    return path
+
+
+def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    return next((q for q in quotes if q.contains(start, end)), None)
+
+
+def _in_quote(quotes: list[Quote], tok: Token) -> bool:
+    return _quote_at(quotes, tok.idx, tok.idx + len(tok.text)) is not None
+
+
+# --- sources -------------------------------------------------------------------
+
+
+class SourceDescriber:
+    """Turns a noun phrase (its head token) into a :class:`Source`, using the entity table."""
+
+    def __init__(self, doc: Doc, table: EntityTable, vocab: Vocabulary) -> None:
+        self.doc, self.table, self.vocab = doc, table, vocab
+
+    def _np_tokens(self, head: Token) -> list[Token]:
+        keep = ("compound", "amod", "nmod", "det", "nummod", "poss", "case", "punct", "quantmod", "advmod")
+        left = [t for t in head.lefts if t.dep_ in keep]
+        toks: list[Token] = []
+        for t in left:
+            toks.extend(t.subtree)
+        toks.append(head)
+        toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+        while toks and (toks[0].dep_ == "det" and toks[0].lower_ in ("the",) or toks[0].is_punct):
+            toks = toks[1:]
+        return toks
+
+    def describe(self, head: Token) -> Source:
+        mention = self.table.at_token(head.i)
+        if mention is not None:
+            return self._from_mention(head, mention)
+        toks = self._np_tokens(head)
+        start, end = toks[0].idx, head.idx + len(head.text)
+        name = self.doc.text[start:end]
+        lower = head.lower_
+        affiliation = None
+        for t in toks:
+            m = self.table.at_token(t.i)
+            if m is not None and t.i != head.i:
+                info = self.table.get(m.entity_id)
+                affiliation = info.name if info else None
+        typ: SourceType = "anonymous"
+        role = None
+        if lower in self.vocab.documents:
+            typ = "document"
+        elif lower in self.vocab.media:
+            typ = "media_generic"
+        elif lower in self.vocab.official_roles:
+            typ, role = "anonymous", name
+        return Source(name=name, type=typ, role=role, affiliation=affiliation, span=_span(self.doc, start, end))
+
+    def _from_mention(self, head: Token, m: Mention) -> Source:
+        info = self.table.get(m.entity_id)
+        assert info is not None
+        span = _span(self.doc, m.start, m.end)
+        if info.type == "media":
+            kind: SourceType = "state_media" if info.actor is not None and info.actor.is_state_media else "outlet"
+            name = m.text if m.kind not in ("description", "pronoun") else info.name
+            role = self._role_words(head, m)
+            return Source(name=name, type=kind, entity=info.id, role=role, span=span)
+        if info.type == "person":
+            aff = self.table.get(info.affiliation)
+            role = info.role
+            official = bool(role) and any(w.lower() in self.vocab.official_roles for w in (role or "").split())
+            return Source(name=info.name, type="official" if official else "person", entity=info.id,
+                          role=role, affiliation=aff.name if aff else None, span=span)
+        if info.type == "country":
+            if m.sector == "media":
+                return Source(name=m.text, type="media_generic", entity=info.id, affiliation=info.name, span=span)
+            return Source(name=m.text, type="official", entity=info.id, role=m.sector,
+                          affiliation=info.name, span=span)
+        if info.type == "nationality":
+            toks = self._np_tokens(head)
+            start, end = toks[0].idx, head.idx + len(head.text)
+            return self.describe_generic(head, start, end, info.name)
+        return Source(name=info.name if m.kind in ("description", "pronoun") else m.text,
+                      type="organization", entity=info.id, span=span)
+
+    def describe_generic(self, head: Token, start: int, end: int, affiliation: str | None) -> Source:
+        lower = head.lower_
+        typ: SourceType = "media_generic" if lower in self.vocab.media else (
+            "document" if lower in self.vocab.documents else "anonymous")
+        return Source(name=self.doc.text[start:end], type=typ, affiliation=affiliation,
+                      span=_span(self.doc, start, end))
+
+    def _role_words(self, head: Token, m: Mention) -> str | None:
+        words = [t.text for t in head.lefts if t.dep_ in ("compound", "amod") and t.i < m.token_start
+                 and self.table.at_token(t.i) is None and t.pos_ == "NOUN"]
+        return " ".join(words) or None
+
+    def is_document(self, head: Token) -> bool:
+        return self.table.at_token(head.i) is None and head.lower_ in self.vocab.documents
+
+
+def _head_of_np(tok: Token) -> Token:
+    """For a nationality adjective or similar hanging under a noun, climb to the noun."""
+    while tok.dep_ in ("amod", "compound", "nmod") and tok.head.i != tok.i and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+class ChainBuilder:
+    """Source chains: origin first, the publishing outlet last."""
+
+    def __init__(self, describer: SourceDescriber, vocab: Vocabulary, publisher: Source) -> None:
+        self.describer, self.vocab, self.publisher = describer, vocab, publisher
+
+    def from_np(self, head: Token, depth: int = 0) -> list[Source]:
+        """The chain a noun phrase describes: 'sources who spoke with X' -> [sources, X...]."""
+        chain = [self.describer.describe(head)]
+        if depth > 3:
+            return chain
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in self.vocab.relay_prep | self.vocab.citing:
+                if child.lemma_.lower() in self.vocab.citing and child.tag_ == "VBN":   # "quoted by X"
+                    for agent in child.children:
+                        if agent.dep_ == "agent":
+                            for obj in agent.children:
+                                if obj.dep_ == "pobj":
+                                    chain += self.from_np(obj, depth + 1)
+                    continue
+                for prep in child.children:
+                    if prep.dep_ in ("prep", "dative") and prep.lower_ in ("with", "to"):
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                chain += self.from_np(obj, depth + 1)
+                    elif prep.dep_ in ("dobj",) and child.lemma_.lower() in self.vocab.relay_object:
+                        chain += self.from_np(prep, depth + 1)
+        return chain
+
+    def from_cue(self, cue: Token, speaker: Token) -> list[Source]:
+        """Chain for 'S <cue>' including 'S told X', 'S said in an interview with X', 'S ..., citing Y'."""
+        chain = self.from_np(speaker)
+        lemma = cue.lemma_.lower()
+        for child in cue.children:
+            if lemma in self.vocab.relay_object and child.dep_ in ("dobj", "dative", "iobj") \
+                    and not child.pos_ == "PRON":
+                chain += self.from_np(child)
+            elif child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in self.vocab.citing:
+                for obj in child.children:
+                    if obj.dep_ in ("dobj", "pobj"):
+                        chain = self.from_np(obj) + chain
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.lower_ in ("interview", "interviews"):
+                        for p in obj.children:
+                            if p.dep_ == "prep" and p.lower_ in ("with", "to"):
+                                for o in p.children:
+                                    if o.dep_ == "pobj":
+                                        chain += self.from_np(o)
+        return chain
+
+    def close(self, chain: list[Source]) -> list[Source]:
+        """Drop a repeated last link and append the publishing outlet."""
+        out: list[Source] = []
+        for s in chain:
+            if out and out[-1].name == s.name:
+                continue
+            out.append(s)
+        if out and self.publisher.entity and out[-1].entity == self.publisher.entity:
+            out = out[:-1]
+        return [*out, self.publisher]
+
+
+# --- contents --------------------------------------------------------------------
+
+
+def _clause_child(cue: Token, vocab: Vocabulary) -> Token | None:
+    topic = any(c.dep_ == "prep" and c.lower_ in vocab.topic_preps for c in cue.children)
+    for child in cue.children:
+        if topic and child.dep_ != "ccomp":
+            continue
+        if child.dep_ in CLAUSES and child.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+            return child
+    return None
+
+
+def _speaker(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    if cue.dep_ == "acl" and cue.tag_ == "VBN":   # "a statement issued by X"
+        return None
+    return None
+
+
+def _adjacent_quote(doc: Doc, quotes: list[Quote], cue: Token, speaker: Token | None) -> Quote | None:
+    """A quotation just before the cue clause ('"...," X said') or just after it ('X said: "..."')."""
+    sent = cue.sent
+    left_edge = min([cue.i] + ([t.i for t in speaker.subtree] if speaker is not None else []))
+    right_edge = max([cue.i] + ([t.i for t in speaker.subtree] if speaker is not None else []))
+    left_char = doc[left_edge].idx
+    right_char = doc[right_edge].idx + len(doc[right_edge].text)
+    for q in quotes:
+        gap_before = doc.text[q.close : left_char]
+        if q.close <= left_char and len(gap_before) <= 3 and not any(ch.isalnum() for ch in gap_before):
+            return q
+    for q in quotes:
+        gap_after = doc.text[right_char : q.open]
+        if q.open >= right_char and q.open < sent.end_char + 2 and len(gap_after) <= 12 \
+                and not any(ch.isalnum() for ch in gap_after.replace("that", "")):
+            return q
+    return None
+
+
+def _according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
+    """('according' token, source head, verb it modifies) for each 'according to X'."""
+    out = []
+    for tok in doc:
+        if tok.lower_ == "according":
+            to = next((c for c in tok.children if c.lower_ == "to"), None)
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if to is None and nxt is not None and nxt.lower_ == "to":
+                to = nxt
+            if to is None:
+                continue
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None and to.i + 1 < len(doc):
+                obj = _head_of_np(doc[to.i + 1])
+            if obj is not None:
+                out.append((tok, obj, tok.head))
+    return out
+
+
+def _sentence_rest(doc: Doc, according: Token, source: Token) -> tuple[int, int]:
+    """The sentence minus the 'according to ...' phrase."""
+    sent = according.sent
+    pp = sorted({t.i for t in according.subtree} | {t.i for t in source.subtree} | {according.i})
+    lo, hi = pp[0], pp[-1]
+    if lo <= sent.start + 1:   # phrase opens the sentence
+        toks = [t for t in sent if t.i > hi]
+    else:
+        toks = [t for t in sent if t.i < lo]
+    return _tok_span(toks)
+
+
+def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[Attribution]:
+    """All attributions of ``doc``: chains end with ``outlet`` (the publisher)."""
+    vocab = vocabulary()
+    quotes = find_quotes(doc.text)
+    describer = SourceDescriber(doc, table, vocab)
+    pub_id = None
+    if outlet:
+        for m in table.mentions:
+            info = table.get(m.entity_id)
+            if info and info.type == "media" and (m.text.casefold() in outlet.casefold()
+                                                   or outlet.casefold() in info.name.casefold()):
+                pub_id = info.id
+                break
+    publisher = Source(name=outlet or "unknown publisher", type="publisher", entity=pub_id)
+    chains = ChainBuilder(describer, vocab, publisher)
+    found: list[_Found] = []
+    by_cue: dict[int, _Found] = {}
+
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in vocab.cues or _in_quote(quotes, tok):
+            continue
+        speaker = _speaker(tok)
+        if speaker is not None and _in_quote(quotes, speaker):
+            continue
+        clause = _clause_child(tok, vocab)
+        quote = _adjacent_quote(doc, quotes, tok, speaker)
+        content: tuple[int, int] | None = None
+        kind: AttributionKind = "indirect"
+        reason = ""
+        if clause is not None:
+            c_start, c_end = _tok_span(list(clause.subtree))
+            q = _quote_at(quotes, c_start, c_end) or (quote if quote and c_start >= quote.open - 1
+                                                       and c_end <= quote.close + 1 else None)
+            inner = [qq for qq in quotes if qq.start < c_end and c_start < qq.end]
+            if q is not None:
+                content, kind, reason, quote = (q.start, q.end), "direct", "quote+cue", q
+            elif inner:
+                content, kind, reason = (c_start, c_end), "mixed", "clause_with_quote+cue"
+            elif c_end > c_start:
+                content, kind, reason = (c_start, c_end), "indirect", "clause+cue"
+        if content is None and quote is not None:
+            content, kind, reason = (quote.start, quote.end), "direct", "adjacent_quote+cue"
+        if content is None and lemma not in vocab.clause_only:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in vocab.topic_preps:
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        toks = list(objs[0].subtree)
+                        for sib in tok.children:   # "reported on the presence of X in Y training Z"
+                            if sib.dep_ in ("xcomp", "advcl") and sib.i > objs[0].i and sib.tag_ == "VBG":
+                                toks += list(sib.subtree)
+                        content, kind, reason = _tok_span(toks), "indirect", "topic_prep+cue"
+                        break
+                if child.dep_ == "dobj" and lemma in vocab.object_content and child.pos_ == "NOUN":
+                    content, kind, reason = _tok_span(list(child.subtree)), "indirect", "object+cue"
+                    break
+        if content is None or content[1] <= content[0]:
+            continue
+        chain: list[Source] | None = None
+        confidence = 0.85 if kind == "direct" else 0.75
+        if speaker is None:
+            parent = by_cue.get(tok.head.i)
+            if parent is not None and tok.dep_ in ("advcl", "conj", "xcomp") and (
+                    lemma in vocab.continuations or tok.dep_ == "conj"):
+                chain, reason, confidence = list(parent.chain), reason + "+continuation", 0.7
+        elif describer.is_document(speaker) and not any(c.dep_ == "prep" for c in speaker.children):
+            prior = next((f for f in reversed(found) if f.chain and f.chain[0].type != "anonymous"), None) \
+                or (found[-1] if found else None)
+            if prior is not None:
+                chain, reason, confidence = list(prior.chain), reason + "+report_continuation", 0.7
+        if chain is None:
+            if speaker is None:
+                continue
+            if speaker.pos_ == "PRON" and table.at_token(speaker.i) is None:
+                continue
+            head = speaker
+            if describer.is_document(speaker):
+                for prep in speaker.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if obj is not None:
+                            head = obj
+            chain = chains.close(chains.from_cue(tok, head))
+        cue_span = (tok.idx, tok.idx + len(tok.text))
+        item = _Found(kind, cue_span, content, chain, reason, confidence, tok.i, quote)
+        found.append(item)
+        by_cue[tok.i] = item
+
+    for according, source, _verb in _according_to(doc):
+        content = _sentence_rest(doc, according, source)
+        if content[1] <= content[0]:
+            continue
+        kind = "according_to"
+        to_tok = doc[according.i + 1]
+        cue_span = (according.idx, to_tok.idx + len(to_tok.text))
+        chain = chains.close(chains.from_np(_head_of_np(source)))
+        found.append(_Found(kind, cue_span, content, chain, "according_to", 0.8, according.i))
+
+    found.extend(_quote_continuations(doc, quotes, found))
+    found.sort(key=lambda f: f.content[0])
+    return [
+        Attribution(
+            id=f"a{n}", kind=f.kind,
+            cue=_span(doc, *f.cue) if f.cue else None,
+            content=_span(doc, *f.content), chain=f.chain,
+            confidence=f.confidence, reason=f.reason,
+        )
+        for n, f in enumerate(found, start=1)
+    ]
+
+
+def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[_Found]) -> list[_Found]:
+    """An uncued quotation of whole sentences right after a direct quotation: same speaker."""
+    out: list[_Found] = []
+    used = {(f.content[0], f.content[1]) for f in found}
+    covered = [f.content for f in found]
+    previous: _Found | None = None
+    for q in quotes:
+        if (q.start, q.end) in used:
+            previous = next(f for f in found if f.content == (q.start, q.end))
+            continue
+        if any(s <= q.start and q.end <= e for s, e in covered):
+            continue
+        words = doc.text[q.start : q.end].split()
+        if len(words) < 5 or previous is None or previous.kind != "direct":
+            continue
+        gap = doc.text[previous.content[1] : q.open]
+        if len(gap) > 200:
+            continue
+        item = _Found("direct", None, (q.start, q.end), list(previous.chain), "quote_continuation", 0.6,
+                      None, q)
+        out.append(item)
+        previous = item
+    return out

@@ -1,0 +1,377 @@
+"""Entity resolution over a parsed Doc: pure functions, no side effects on the Doc.
+
+Order of the rules:
+1. gazetteer matches (longest first), demonyms and capitals extended by sector words
+   ("Ukrainian military", "Russia's defence ministry");
+2. spaCy NER spans the gazetteer does not cover; surnames linked to earlier full names;
+3. aliases the article declares ("X, now called Y", "Y (X)", "formerly known as");
+4. definite descriptions and pronouns resolved to the most recent compatible entity.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+from ...records import EntityType
+from ...resources import load_entries
+from .gazetteer import Actor, Form, Gazetteer
+from .model import EntityInfo, EntityTable, Mention
+
+DATA = "newstrace.extract.entities.data"
+MAX_NGRAM = 8
+NER_TYPES: dict[str, EntityType] = {
+    "PERSON": "person", "ORG": "organization", "NORP": "nationality",
+    "GPE": "place", "LOC": "place", "FAC": "place",
+}
+KIND_ORDER = {"name": 0, "alias": 1, "former": 2, "demonym": 3, "capital": 4}
+
+
+class AliasPattern(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    regex: str
+    direction: str
+    source: str
+
+
+class Description(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    head: str
+    types: list[str]
+    source: str
+
+
+class Pronoun(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    word: str
+    types: list[str]
+    source: str
+
+
+@cache
+def alias_patterns() -> list[tuple[AliasPattern, re.Pattern[str]]]:
+    entries = load_entries(DATA, "alias_patterns.yaml", AliasPattern, key="patterns")
+    return [(p, re.compile(p.regex, re.I)) for p in entries if p.direction != "none"]
+
+
+@cache
+def descriptions() -> dict[str, Description]:
+    return {d.head: d for d in load_entries(DATA, "descriptions.yaml", Description, key="descriptions")}
+
+
+@cache
+def pronouns() -> dict[str, Pronoun]:
+    return {p.word: p for p in load_entries(DATA, "descriptions.yaml", Pronoun, key="pronouns")}
+
+
+@dataclass
+class _Cand:
+    """A mention under construction, with the group (future entity) it belongs to."""
+
+    mention: Mention
+    group: str
+    type: EntityType
+    actor: Actor | None = None
+    label: str = ""
+
+
+def _span_text(doc: Doc, i: int, j: int) -> str:
+    return doc.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1].text)]
+
+
+def _make_mention(doc: Doc, i: int, j: int, kind: str, reason: str, sector: str | None = None) -> Mention:
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    return Mention(start=start, end=end, text=doc.text[start:end], token_start=i, token_end=j,
+                   kind=kind, sector=sector, reason=reason)
+
+
+def _case_ok(surface: str, form: Form) -> bool:
+    """Short forms and acronyms must match exactly; every form needs a capital letter in the text."""
+    if not any(ch.isupper() for ch in surface):
+        return False
+    bare = surface[4:] if surface.lower().startswith("the ") else surface
+    if len(form.text) <= 4 or form.text.isupper():
+        return bare == form.text or surface == form.text
+    return True
+
+
+def _pick(forms: list[Form]) -> Form:
+    return min(forms, key=lambda f: KIND_ORDER[f.kind])
+
+
+def _sector_extent(doc: Doc, j: int, gaz: Gazetteer) -> tuple[int, str | None]:
+    """Extend a demonym/country mention ending at token ``j`` over following sector words."""
+    sector: str | None = None
+    end = j
+    k = j
+    if k < len(doc) and doc[k].tag_ == "POS":   # "Russia's defence ministry"
+        k += 1
+    while k < len(doc):
+        found = None
+        for n in (3, 2, 1):
+            if k + n <= len(doc):
+                entry = gaz.sector(_span_text(doc, k, k + n))
+                if entry is not None:
+                    found = (n, entry.sector)
+                    break
+        if found is None:
+            break
+        if sector is None:
+            sector = found[1]
+        k += found[0]
+        end = k
+    return end, sector
+
+
+def gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
+    """Longest gazetteer matches, left to right; capitals and demonyms take sector words."""
+    person_tokens = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    out: list[_Cand] = []
+    i = 0
+    while i < len(doc):
+        match: tuple[int, Form] | None = None
+        for n in range(min(MAX_NGRAM, len(doc) - i), 0, -1):
+            if doc[i + n - 1].is_space or doc[i].is_punct or doc[i].is_space:
+                continue
+            surface = _span_text(doc, i, i + n)
+            forms = [f for f in gaz.lookup(surface) if _case_ok(surface, f)]
+            if forms:
+                match = (n, _pick(forms))
+                break
+        if match is None:
+            i += 1
+            continue
+        n, form = match
+        inside_person = all(k in person_tokens for k in range(i, i + n))
+        if inside_person and form.kind in ("capital", "demonym", "alias"):
+            i += n
+            continue
+        end, sector = i + n, None
+        if form.kind in ("demonym", "name", "alias", "capital") and form.actor.type == "country":
+            end, sector = _sector_extent(doc, i + n, gaz)
+        start = i + 1 if doc[i].lower_ == "the" and not form.text.lower().startswith("the ") else i
+        mention = _make_mention(doc, start, end, form.kind, f"gazetteer:{form.kind}", sector)
+        out.append(_Cand(mention, form.actor.key, form.actor.type, form.actor))
+        i = end
+    return out
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    i, j = ent.start, ent.end
+    while i < j and (ent.doc[i].lower_ in ("the", "a", "an") or ent.doc[i].is_punct):
+        i += 1
+    while j > i and (ent.doc[j - 1].tag_ == "POS" or ent.doc[j - 1].is_punct or ent.doc[j - 1].is_space):
+        j -= 1
+    return i, j
+
+
+def ner_mentions(doc: Doc, taken: set[int]) -> list[_Cand]:
+    """spaCy entities the gazetteer did not cover; a lone surname joins the earlier full name."""
+    out: list[_Cand] = []
+    surnames: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ not in NER_TYPES:
+            continue
+        i, j = _trim(ent)
+        if i >= j or any(k in taken for k in range(i, j)):
+            continue
+        text = _span_text(doc, i, j)
+        if "\n" in text or not any(ch.isupper() for ch in text):
+            continue
+        type_ = NER_TYPES[ent.label_]
+        group = "ner:" + text.casefold()
+        if j - i == 1 and text.casefold() in surnames:
+            group, type_ = surnames[text.casefold()], "person"
+        elif type_ == "person" and j - i > 1:
+            surnames.setdefault(doc[j - 1].text.casefold(), group)
+        out.append(_Cand(_make_mention(doc, i, j, "ner", f"spacy_ner:{ent.label_}"), group, type_, label=ent.label_))
+    return out
+
+
+def _link_groups(cands: list[_Cand], a: str, b: str) -> None:
+    for c in cands:
+        if c.group == b:
+            c.group = a
+
+
+def learn_aliases(doc: Doc, cands: list[_Cand]) -> None:
+    """Merge mentions the text itself declares to be one actor (modifies the candidates' groups)."""
+    cands.sort(key=lambda c: c.mention.start)
+    extra: list[_Cand] = []
+    for k, c in enumerate(cands):
+        m = c.mention
+        after = doc.text[m.end : m.end + 12]
+        paren = re.match(r"\s*\(([A-Z][A-Za-z\-]{1,10})\)", after)
+        nxt = cands[k + 1] if k + 1 < len(cands) else None
+        if paren and (nxt is None or nxt.mention.start > m.end + paren.end()):
+            a_start = m.end + paren.start(1)
+            span = doc.char_span(a_start, a_start + len(paren.group(1)))
+            if span is not None:
+                mention = _make_mention(doc, span.start, span.end, "learned", "alias:parenthetical")
+                extra.append(_Cand(mention, c.group, c.type, c.actor))
+        if nxt is None:
+            continue
+        between = doc.text[m.end : nxt.mention.start]
+        if len(between) > 40 or c.group == nxt.group:
+            continue
+        for pattern, regex in alias_patterns():
+            if not regex.match(between):
+                continue
+            keep, drop = (nxt, c) if pattern.direction == "renamed" else (c, nxt)
+            if keep.actor is None and drop.actor is not None:
+                keep, drop = drop, keep
+            _link_groups(cands, keep.group, drop.group)
+            drop.mention.kind = "learned"
+            drop.mention.reason = f"alias:{pattern.name}"
+            break
+    cands.extend(extra)
+
+
+def _compatible(c: _Cand, types: list[str]) -> bool:
+    return c.type in types
+
+
+def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """Definite descriptions and pronouns -> the most recent compatible entity."""
+    cands.sort(key=lambda c: c.mention.start)
+    covered = {k for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
+    by_token = {k: c for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
+    known = descriptions()
+    prons = pronouns()
+    resolved_heads: dict[str, str] = {}
+    out: list[_Cand] = []
+
+    def latest(before: int, types: list[str]) -> _Cand | None:
+        pool = [c for c in cands + out if c.mention.end <= before and _compatible(c, types)]
+        return max(pool, key=lambda c: c.mention.start) if pool else None
+
+    for tok in doc:
+        if tok.i in covered:
+            continue
+        if tok.lower_ == "the" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            head = tok.head
+            desc = known.get(head.lower_)
+            if desc is None or head.i in covered:
+                continue
+            named = [by_token[k] for k in range(tok.i, head.i) if k in by_token
+                     and not (k + 1 < len(doc) and doc[k + 1].text == "-")]
+            if any(_compatible(c, desc.types) for c in named):
+                continue  # the phrase names its referent: "the HTS armed group"
+            if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in head.children):
+                continue  # "the group of ..." names its own referent
+            group_type: tuple[str, EntityType, Actor | None] | None = None
+            if head.lower_ in resolved_heads:
+                prev = next(c for c in out if c.group == resolved_heads[head.lower_])
+                group_type = (prev.group, prev.type, prev.actor)
+            else:
+                target = latest(tok.idx, desc.types)
+                if target is not None:
+                    group_type = (target.group, target.type, target.actor)
+            if group_type is None:
+                continue
+            mention = _make_mention(doc, tok.i, head.i + 1, "description", f"description:{head.lower_}")
+            cand = _Cand(mention, group_type[0], group_type[1], group_type[2])
+            resolved_heads[head.lower_] = cand.group
+            out.append(cand)
+        elif tok.lower_ in prons and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
+            spec = prons[tok.lower_]
+            target = _pronoun_target(doc, tok, by_token, spec.types) if tok.lower_ in ("they", "them") \
+                else latest(tok.idx, spec.types)
+            if target is not None:
+                mention = _make_mention(doc, tok.i, tok.i + 1, "pronoun", f"pronoun:{tok.lower_}")
+                out.append(_Cand(mention, target.group, target.type, target.actor))
+    return out
+
+
+def _pronoun_target(doc: Doc, tok: Token, by_token: dict[int, _Cand], types: list[str]) -> _Cand | None:
+    """'they' -> the nearest preceding clause subject that names a compatible actor."""
+    first = doc[tok.sent.start].sent.start
+    prev_sent_start = doc[first - 1].sent.start if first > 0 else first
+    for k in range(tok.i - 1, prev_sent_start - 1, -1):
+        t = doc[k]
+        if t.dep_ in ("nsubj", "nsubjpass") and (t.tag_ in ("NNS", "NNPS") or t.i in by_token):
+            cand = by_token.get(t.i)
+            if cand is not None and cand.type in types:
+                return cand
+    return None
+
+
+def _entity_type(cands: list[_Cand]) -> EntityType:
+    for c in cands:
+        if c.actor is not None:
+            return c.actor.type
+    labels = [c.type for c in cands]
+    return max(set(labels), key=labels.count)
+
+
+def _entity_name(cands: list[_Cand]) -> str:
+    for c in cands:
+        if c.actor is not None:
+            return c.actor.name
+    names = [c.mention.text for c in cands if c.mention.kind in ("ner", "learned")] or [cands[0].mention.text]
+    renamed = [c.mention.text for c in cands if c.mention.kind == "ner"]
+    return max(renamed or names, key=len)
+
+
+def _person_roles(doc: Doc, info: EntityInfo, table_by_token: dict[int, str], infos: dict[str, EntityInfo]) -> None:
+    """Role and affiliation from the words before a person's name ("Washington Post columnist X")."""
+    for m in info.mentions:
+        if m.kind != "ner":
+            continue
+        k = m.token_start - 1
+        role: list[str] = []
+        while k >= 0 and doc[k].dep_ in ("compound", "amod", "nmod") and doc[k].head.i >= m.token_start - 1:
+            eid = table_by_token.get(k)
+            if eid is not None and eid != info.id:
+                if info.affiliation is None:
+                    info.affiliation = eid
+                other = next(mm for mm in infos[eid].mentions if mm.token_start <= k < mm.token_end)
+                if other.sector is not None and not role:
+                    role = [t.text for t in doc[other.token_start + 1 : other.token_end]]
+                k = other.token_start - 1
+                continue
+            role.insert(0, doc[k].text)
+            k -= 1
+        if role and info.role is None:
+            info.role = " ".join(role)
+        for child in doc[m.token_end - 1].children:
+            if child.dep_ == "appos" and info.role is None:
+                info.role = " ".join(t.text for t in child.subtree if t.dep_ in ("compound", "amod") or t == child)
+                for t in child.subtree:
+                    if t.i in table_by_token and info.affiliation is None:
+                        info.affiliation = table_by_token[t.i]
+
+
+def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
+    """All entities of ``doc`` with their mentions, aliases and references resolved."""
+    cands = gazetteer_mentions(doc, gaz)
+    taken = {k for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
+    cands += ner_mentions(doc, taken)
+    learn_aliases(doc, cands)
+    cands += resolve_references(doc, cands)
+    cands.sort(key=lambda c: c.mention.start)
+    groups: dict[str, list[_Cand]] = {}
+    for c in cands:
+        groups.setdefault(c.group, []).append(c)
+    infos: list[EntityInfo] = []
+    for n, members in enumerate(groups.values(), start=1):
+        info = EntityInfo(id=f"e{n}", name=_entity_name(members), type=_entity_type(members),
+                          actor=next((c.actor for c in members if c.actor is not None), None))
+        for c in members:
+            c.mention.entity_id = info.id
+            info.mentions.append(c.mention)
+        if info.actor is not None:
+            info.learned_aliases = [c.mention.text for c in members if c.mention.kind == "learned"]
+        infos.append(info)
+    by_id = {i.id: i for i in infos}
+    by_token = {k: c.mention.entity_id for c in cands if c.mention.kind not in ("description", "pronoun")
+                for k in range(c.mention.token_start, c.mention.token_end)}
+    for info in infos:
+        if info.type == "person":
+            _person_roles(doc, info, by_token, by_id)
+    return EntityTable(infos)
