@@ -24,6 +24,7 @@ class Errors(str, Enum):
     E011 = "[E011] data file {input} is invalid: {detail}"
     E012 = "[E012] {input}: text holds no words to analyse"
     E013 = "[E013] {input}: the spaCy pipeline '{detail}' is not installed; install the package that ships it"
+    E014 = "[E014] {input}: HTML is {size} characters, over the limit of {limit} for HTML pages; raise NEWSTRACE_MAX_CHARS"
 
 
 class NewstraceError(Exception):

@@ -121,6 +121,8 @@ def parse_dateline(text: str, reference: datetime.date | None = None) -> Datelin
         return None
     start = used[0][1].start()
     end = max(m.end() for _, m in used)
+    while start < end and text[start].isspace():
+        start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return Dateline(span=Span.of(text, start, end), reason="+".join(n for n, _ in used), **found)

@@ -6,14 +6,21 @@ import datetime
 import re
 
 from trafilatura import bare_extraction
-from trafilatura.settings import Document, Extractor
+from trafilatura.settings import Document, Extractor, set_date_params
 
 from ..errors import Errors, NewstraceError
 from .article import Article
 from .text import DEFAULT_MAX_CHARS, from_text
 
 HTML_CHARS_PER_TEXT_CHAR = 10
-"""Markup outweighs text: HTML up to ten times ``max_chars`` is accepted before extraction."""
+"""Markup outweighs text: HTML up to ten times ``max_chars`` is accepted before extraction (E014
+beyond); the extracted text must then be within ``max_chars`` (E005)."""
+
+PROSE_LINE_WORDS = 8
+"""A line of extracted text with at least this many words is prose, not a menu item or a caption ..."""
+
+MIN_PROSE_WORDS = 15
+"""... and an article has at least this many words in prose lines (else E007: a menu, a login page)."""
 
 _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.IGNORECASE
@@ -40,8 +47,16 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def extract_html(html: str, url: str | None = None) -> Document | None:
-    """trafilatura's extraction of the main text and metadata of a page (None: nothing found)."""
-    options = Extractor(output_format="python", with_metadata=True, comments=False, url=url)
+    """trafilatura's extraction of the main text and metadata of a page (None: nothing found).
+
+    The date comes from the page's metadata and markup only: htmldate's "extensive search"
+    is off, since it would take any date the article mentions ("talks resume on 3 May")
+    or a copyright year for the publication date.
+    """
+    options = Extractor(
+        output_format="python", with_metadata=True, comments=False, url=url,
+        date_params=set_date_params(extensive=False),
+    )
     document = bare_extraction(html, options=options)
     return document if isinstance(document, Document) else None
 
@@ -59,16 +74,15 @@ def from_html(
 
     The outlet is the page's site name (``og:site_name`` and kin), else the one a
     dateline in the text names; the date is the page's publication date, else the dateline's.
-    Raises E005 (too long), E007 (no article text) and the checks of :func:`~.text.from_text`.
+    Raises E014 (HTML too long), E007 (no article text) and the checks of :func:`~.text.from_text`.
     """
     if len(html) > HTML_CHARS_PER_TEXT_CHAR * max_chars:
         raise NewstraceError(
-            Errors.E005, input=name, size=f"{len(html):,} (HTML)",
-            limit=f"{HTML_CHARS_PER_TEXT_CHAR * max_chars:,}",
+            Errors.E014, input=name, size=f"{len(html):,}", limit=f"{HTML_CHARS_PER_TEXT_CHAR * max_chars:,}"
         )
     document = extract_html(html, url)
     text = document.text if document is not None else None
-    if document is None or not text or not text.strip():
+    if document is None or not text or not has_prose(text):
         raise NewstraceError(Errors.E007, input=name)
     return from_text(
         text,
@@ -81,6 +95,12 @@ def from_html(
         reference=reference,
         source_path=source_path,
     )
+
+
+def has_prose(text: str) -> bool:
+    """True when ``text`` holds running prose, not just menu items, captions or a footer."""
+    counts = (len(line.split()) for line in text.splitlines())
+    return sum(n for n in counts if n >= PROSE_LINE_WORDS) >= MIN_PROSE_WORDS
 
 
 def _clean(value: str | None) -> str | None:

@@ -36,7 +36,7 @@ def read_path(
     ``.txt``, ``.text`` and ``.md`` are read as plain text, ``.html``, ``.htm`` and ``.xhtml``
     as HTML; any other file is HTML if it starts like HTML, plain text if it decodes as text,
     and refused as an unsupported type (E008) if it is binary.
-    Raises E001 (missing), E009 (unreadable), E005 (too long: decided from the file size
+    Raises E001 (missing), E009 (unreadable), E005/E014 (too long: decided from the file size
     where it can be, without reading the file) and the errors of :func:`from_bytes`.
     """
     name = str(path)
@@ -114,9 +114,10 @@ def _byte_limit(kind: Kind | None, max_chars: int) -> int:
 
 
 def _too_long(name: str, size: int, kind: Kind | None, max_chars: int) -> NewstraceError:
-    # No encoding takes more than MAX_BYTES_PER_CHAR bytes a character: a lower bound.
-    chars = max_chars if kind == "text" else HTML_CHARS_PER_TEXT_CHAR * max_chars
-    what = "" if kind == "text" else " (HTML)" if kind == "html" else " (text or HTML)"
-    return NewstraceError(
-        Errors.E005, input=name, size=f"at least {size // MAX_BYTES_PER_CHAR:,}{what}", limit=f"{chars:,}"
-    )
+    """E005 (or E014 for HTML) for ``size`` bytes: at least ``size / MAX_BYTES_PER_CHAR`` characters."""
+    chars = f"at least {size // MAX_BYTES_PER_CHAR:,}"
+    if kind == "html":
+        limit = f"{HTML_CHARS_PER_TEXT_CHAR * max_chars:,}"
+        return NewstraceError(Errors.E014, input=name, size=chars, limit=limit)
+    # also for unknown content: beyond the HTML bound, it is over the text limit either way
+    return NewstraceError(Errors.E005, input=name, size=chars, limit=f"{max_chars:,}")

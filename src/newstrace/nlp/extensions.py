@@ -7,12 +7,15 @@ later components read earlier ones. Values are lists of records from
 
 from __future__ import annotations
 
+import datetime
+
 from spacy.tokens import Doc
 
 #: name -> default value (a fresh list is created per doc by the getter-free default None)
 DOC_EXTENSIONS: tuple[str, ...] = (
-    "nt_published",     # datetime.date | None: publication date of the article
+    "nt_published",     # str | None: publication date of the article, ISO "YYYY-MM-DD"
     "nt_outlet",        # str | None: publishing outlet
+    "nt_article",       # dict | None: the article fields of the record (id, title, url, ...)
     "nt_entities",      # list[ResolvedEntity] (extract.entities.model)
     "nt_attributions",  # list[records.Attribution]
     "nt_times",         # list[records.Time]
@@ -20,6 +23,7 @@ DOC_EXTENSIONS: tuple[str, ...] = (
     "nt_places",        # list[records.Place]
     "nt_events",        # list[records.Event]
     "nt_framing",       # list[records.Framing]
+    "nt_record",        # dict | None: the finished analysis record (JSON-safe; survives n_process > 1)
 )
 
 
@@ -31,3 +35,14 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def published_date(doc: Doc) -> datetime.date | None:
+    """The publication date set on ``doc`` (stored as ISO text so docs stay serialisable)."""
+    value = doc._.nt_published
+    if value is None or isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

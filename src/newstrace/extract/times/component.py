@@ -1,12 +1,22 @@
-"""Temporary placeholder: replaced by the real component (work in progress)."""
+"""spaCy glue for the time normalizer: stores :func:`find_times` results on ``doc._.nt_times``."""
+
+from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ...nlp.extensions import published_date
+from .rules import find_times
 
-@Language.factory("newstrace_times")
-def make_times(nlp: Language, name: str):  # type: ignore[no-untyped-def]
-    def component(doc: Doc) -> Doc:
+
+class TimeNormalizer:
+    """Finds and normalizes the time expressions of a Doc against ``doc._.nt_published``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.nt_times = find_times(doc.text, published_date(doc))
         return doc
 
-    return component
+
+@Language.factory("newstrace_times", assigns=["doc._.nt_times"])
+def make_times(nlp: Language, name: str) -> TimeNormalizer:
+    return TimeNormalizer()

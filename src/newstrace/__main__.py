@@ -1,0 +1,5 @@
+"""``python -m newstrace``."""
+
+from .cli.app import main
+
+main()

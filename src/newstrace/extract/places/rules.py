@@ -1,0 +1,273 @@
+"""Places: toponyms in a Doc, geocoded offline, disambiguated by what the whole article is about.
+
+1. Toponyms are spaCy's GPE, LOC and FAC entities (a leading "the" and a trailing "'s" trimmed;
+   extended by a following word when the longer name is known: "Idlib" + "province"), plus a
+   gazetteer pass for names spaCy tagged otherwise or not at all ("Idlib" as PERSON, "the Idlib
+   de-escalation zone"). The gazetteer pass takes a name only in a place slot (the object of a
+   locative preposition, or a modifier of an area noun like "zone"), or, for the curated regions
+   of ``resolve/data/regions.yaml``, anywhere outside another entity.
+2. The countries the article is about are collected from its country names, capitals and
+   demonyms ("Syrian", "Ukrainians"); each toponym is then resolved preferring those countries
+   (leaving out what the toponym itself contributed, so "Georgia" does not vote for itself).
+3. A country or capital used as an actor is a state, not a place, and is skipped: the subject of
+   a speech or action verb ("Moscow said", "Kiev sought to ..."), the possessor of an agent noun
+   ("Kiev's forces"), or the agent of a passive ("was condemned by Beijing").
+
+Each :class:`~newstrace.records.Place` has the canonical name of the feature, its country,
+coordinates and GeoNames id, the span of the mention, and a reason ``"<how>+<data>"``: how is
+``gpe_entity``, ``loc_entity``, ``fac_entity`` or ``gazetteer``; data is ``geonames``,
+``geonames_us_states`` or ``regions``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Doc, Span, Token
+
+from ...records import Place
+from ...records import Span as RecordSpan
+from ...resolve.geocode import Candidate, Geocoder, normalize_name
+from ...resources import load_entries
+
+#: spaCy entity labels taken as toponyms, and the name of the rule for each
+PLACE_LABELS: dict[str, str] = {"GPE": "gpe_entity", "LOC": "loc_entity", "FAC": "fac_entity"}
+#: entity labels whose tokens are never place names (dates, numbers, demonyms)
+NOT_PLACE_LABELS: frozenset[str] = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP"}
+)
+#: longest name the gazetteer pass tries, in tokens
+MAX_NAME_TOKENS = 5
+
+Role = Literal["agent_verb", "agent_noun", "locative_prep", "place_noun"]
+
+
+class ContextEntry(BaseModel):
+    """A word of ``data/context.yaml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    word: str
+    role: Role
+    source: str = Field(min_length=3)
+
+
+@dataclass(frozen=True)
+class PlaceContext:
+    """The word lists of ``data/context.yaml``, by role."""
+
+    agent_verbs: frozenset[str]
+    agent_nouns: frozenset[str]
+    locative_preps: frozenset[str]
+    place_nouns: frozenset[str]
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[ContextEntry]) -> PlaceContext:
+        by_role: dict[str, set[str]] = {}
+        for entry in entries:
+            by_role.setdefault(entry.role, set()).add(entry.word.lower())
+        return cls(
+            agent_verbs=frozenset(by_role.get("agent_verb", ())),
+            agent_nouns=frozenset(by_role.get("agent_noun", ())),
+            locative_preps=frozenset(by_role.get("locative_prep", ())),
+            place_nouns=frozenset(by_role.get("place_noun", ())),
+        )
+
+
+@cache
+def load_context() -> PlaceContext:
+    """The shipped ``data/context.yaml`` (read once)."""
+    return PlaceContext.from_entries(
+        load_entries("newstrace.extract.places", "data/context.yaml", ContextEntry, key="entries")
+    )
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name found in the text, before resolution."""
+
+    span: Span
+    how: str            # "gpe_entity", "loc_entity", "fac_entity", "gazetteer"
+    key: str            # normalised name
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+# --------------------------------------------------------------------------- finding names
+
+def _trim(span: Span) -> Span:
+    """``span`` without leading determiners/punctuation and trailing possessives/punctuation."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].pos_ == "DET" or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _extend(span: Span, geocoder: Geocoder) -> Span:
+    """``span`` with up to two following words when the longer name is in the gazetteer."""
+    doc = span.doc
+    for extra in (2, 1):
+        end = span.end + extra
+        if end <= len(doc) and not any(t.is_punct for t in doc[span.end:end]):
+            longer = doc[span.start:end]
+            if longer.text in geocoder:
+                return longer
+    return span
+
+
+def _entity_of(doc: Doc) -> dict[int, Span]:
+    return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _in_place_slot(span: Span, context: PlaceContext) -> bool:
+    """Whether ``span`` stands where a location stands: "in X", "X countryside"."""
+    root = _first_conjunct(span.root)
+    head = root.head
+    if root.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in context.locative_preps:
+        return True
+    if root.dep_ in {"compound", "nmod", "amod"} and head.i > root.i:
+        return head.lemma_.lower() in context.place_nouns
+    return False
+
+
+def find_toponyms(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = None) -> list[Toponym]:
+    """Place names in ``doc`` that the gazetteer knows, in text order, not overlapping."""
+    context = context or load_context()
+    found: list[Toponym] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        how = PLACE_LABELS.get(ent.label_)
+        if how is None:
+            continue
+        covered.update(range(ent.start, ent.end))
+        span = _trim(ent)
+        if not len(span):
+            continue
+        span = _extend(span, geocoder)
+        if span.text not in geocoder:
+            continue
+        covered.update(range(span.start, span.end))
+        found.append(Toponym(span, how, normalize_name(span.text)))
+
+    entity_of = _entity_of(doc)
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if (
+            i in covered
+            or not token.text[:1].isupper()
+            or token.pos_ not in {"PROPN", "NOUN", "ADJ"}
+            or token.ent_type_ in NOT_PLACE_LABELS
+        ):
+            i += 1
+            continue
+        match = _gazetteer_match(doc, i, geocoder, context, covered, entity_of)
+        if match is None:
+            i += 1
+            continue
+        found.append(Toponym(match, "gazetteer", normalize_name(match.text)))
+        covered.update(range(match.start, match.end))
+        i = match.end
+    found.sort(key=lambda t: t.span.start)
+    return found
+
+
+def _gazetteer_match(
+    doc: Doc, i: int, geocoder: Geocoder, context: PlaceContext, covered: set[int], entity_of: dict[int, Span]
+) -> Span | None:
+    for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
+        span = doc[i:j]
+        if span[-1].is_punct or any(k in covered for k in range(i, j)) or span.text not in geocoder:
+            continue
+        # a name inside a longer entity ("Washington Post", "Turkistan Islamic Party") is not a place
+        inside: set[Span] = {entity_of[k] for k in range(i, j) if k in entity_of}
+        if any(_trim(e).start < i or _trim(e).end > j for e in inside):
+            continue
+        if _in_place_slot(span, context):
+            return span
+        best = geocoder.resolve(span.text)
+        if not inside and best is not None and best.source == "regions":
+            return span
+    return None
+
+
+# --------------------------------------------------------------------------- actors, not places
+
+def is_actor(span: Span, candidate: Candidate, context: PlaceContext | None = None) -> bool:
+    """Whether a country or capital named by ``span`` stands for the state acting ("Moscow said")."""
+    if candidate.feature != "country" and not candidate.capital:
+        return False
+    context = context or load_context()
+    root = _first_conjunct(span.root)
+    head = root.head
+    if root.dep_ == "nsubj" and head.lemma_.lower() in context.agent_verbs:
+        return True
+    if root.dep_ == "poss" and head.lemma_.lower() in context.agent_nouns:
+        return True
+    return root.dep_ == "pobj" and head.dep_ == "agent"
+
+
+# --------------------------------------------------------------------------- article context
+
+def article_countries(doc: Doc, toponyms: Iterable[Toponym], geocoder: Geocoder) -> dict[str, set[str]]:
+    """Countries the article names, keyed by the name that names them (so a name can be left out).
+
+    Country names and capitals count under their normalised name; demonyms under ``"demonym"``.
+    """
+    votes: dict[str, set[str]] = {}
+    for toponym in toponyms:
+        best = geocoder.resolve(toponym.text)
+        if best is not None and best.country and (best.feature == "country" or best.capital):
+            votes.setdefault(toponym.key, set()).add(best.country)
+    demonyms = votes.setdefault("demonym", set())
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            iso = geocoder.country_of_demonym(_trim(ent).text)
+            if iso:
+                demonyms.add(iso)
+    for token in doc:
+        if token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
+            iso = geocoder.country_of_demonym(token.text)
+            if iso:
+                demonyms.add(iso)
+    return votes
+
+
+# --------------------------------------------------------------------------- the extractor
+
+def find_places(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = None) -> list[Place]:
+    """The places mentioned in ``doc``, geocoded, one per mention, in text order."""
+    context = context or load_context()
+    toponyms = find_toponyms(doc, geocoder, context)
+    votes = article_countries(doc, toponyms, geocoder)
+    places: list[Place] = []
+    for toponym in toponyms:
+        prefer = {iso for key, isos in votes.items() if key != toponym.key for iso in isos}
+        candidate = geocoder.resolve(toponym.text, prefer)
+        if candidate is None or is_actor(toponym.span, candidate, context):
+            continue
+        places.append(
+            Place(
+                name=candidate.name,
+                country=candidate.country,
+                lat=candidate.lat,
+                lon=candidate.lon,
+                geonames_id=candidate.geonames_id,
+                span=RecordSpan.of(doc.text, toponym.span.start_char, toponym.span.end_char),
+                reason=f"{toponym.how}+{candidate.source}",
+            )
+        )
+    return places

@@ -1,0 +1,735 @@
+"""Time expressions in news text, normalized to intervals: pure functions over the text.
+
+:func:`find_times` runs in four steps:
+
+1. every rule proposes candidates (a span, a rule name and a resolver): full dates,
+   yearless dates, months, years, decades, seasons, quarters, weekdays, fixed deictic and
+   narrative phrases, "N units ago/later", "the past N units", vague "recent" phrases and
+   durations;
+2. overlapping candidates are settled, longest first (fixed phrases win ties);
+3. neighbours are combined: a part word ("early", "mid-", "late", "earlier") narrows the
+   time after it; two times joined by "between ... and", "from ... to" or "to" become one
+   range; "since" and "as early as" open an interval up to publication;
+4. candidates are resolved in text order. Relative times use the publication date; narrative
+   times ("days later", "the next day") use the last date resolved before them and name it
+   as their anchor.
+
+The vocabulary and every convention (windows for "days later", "recent months"...) live in
+``data/calendar.yaml`` and ``data/expressions.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from ...nlp.numbers import Number, count_regex, parse_count
+from ...records import Granularity, Span, Time
+from . import dates
+from .vocab import TimeVocab, UnitEntry, alternation, fold, time_vocab
+
+#: rules whose times may anchor a later narrative time ("days later")
+ANCHORING = frozenset({
+    "absolute_date", "yearless_date", "month", "month_year", "year", "weekday", "deictic",
+    "relative_ago", "relative_range_ago", "narrative_anchor", "season", "quarter", "period_part",
+    "range",
+})
+#: rules whose times can be joined into ranges, narrowed by a part word or opened by "since"
+POINTS = ANCHORING | {"decade", "year_range"}
+#: rules a part word ("early", "late", "earlier") may narrow
+PARTABLE = frozenset({"month", "month_year", "year", "deictic", "season", "quarter", "decade"})
+
+_YEAR = r"(?:1[89]|20)\d\d"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    value: str
+    start: dt.date | None
+    end: dt.date | None
+    granularity: Granularity
+    anchored: bool = False          # computed from the narrative anchor, not publication
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    id: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class _Context:
+    published: dt.date | None
+    anchor: _Anchor | None = None
+    year_hint: int | None = None
+
+
+Resolver = Callable[[_Context], "_Resolved | None"]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    reason: str
+    resolve: Resolver
+    priority: int = 0
+    month: int | None = None        # month of a date or month without an explicit year
+    year: int | None = None         # year written in the text, if any
+    yearless: bool = False
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _relative_value(sign: int) -> str:
+    return "PAST_REF" if sign < 0 else "FUTURE_REF" if sign > 0 else "PRESENT_REF"
+
+
+def _interval(start: dt.date, end: dt.date, anchored: bool = False) -> _Resolved:
+    value, granularity = dates.describe(start, end)
+    return _Resolved(value, start, end, granularity, anchored)
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:;\n—"
+
+
+def _lowercase_ok(text: str, start: int, phrase_in_data: str) -> bool:
+    """A lower-case vocabulary phrase written capitalised counts only at a sentence start."""
+    written = text[start]
+    return not (written.isupper() and phrase_in_data[:1].islower()) or _at_sentence_start(text, start)
+
+
+def _preceded_by(text: str, pos: int, words_rx: str) -> re.Match[str] | None:
+    """The cue of ``words_rx`` that ends right before ``pos`` (spaces or a hyphen between).
+
+    Offsets of the match are offsets into ``text``.
+    """
+    pattern = re.compile(rf"(?:^|(?<=[^\w-]))(?P<cue>{words_rx})(?:\s+|\s*-\s*)$", re.I)
+    return pattern.search(text, max(0, pos - 40), pos)
+
+
+def _after_range_word(text: str, pos: int, v: TimeVocab) -> bool:
+    """Whether a time just before ``pos`` and a joiner ("and", "to", "-") lead to it."""
+    head = text[max(0, pos - 40):pos]
+    return re.search(
+        rf"(?:{v.month_any_rx}|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?)\.?\s*(?:and|to|until|till|through|or|-|–)\s*$", head
+    ) is not None
+
+
+def _year_for(month: int, day: int | None, ctx: _Context) -> int | None:
+    """The year that puts ``month`` (and ``day``) at or before publication."""
+    if ctx.year_hint is not None:
+        return ctx.year_hint
+    p = ctx.published
+    if p is None:
+        return None
+    if day is None:
+        return p.year if month <= p.month else p.year - 1
+    for year in range(p.year, p.year - 9, -1):
+        try:
+            if dt.date(year, month, day) <= p:
+                return year
+        except ValueError:
+            continue
+    return None
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _unit(v: TimeVocab, form: str) -> UnitEntry:
+    return v.units[form.lower()]
+
+
+def _is_plural(unit: UnitEntry, form: str) -> bool:
+    return form.lower() != unit.name.lower() and form.lower().endswith("s")
+
+
+# --------------------------------------------------------------------------- rules: calendar dates
+
+def _full_dates(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    wd = rf"(?:(?:{v.weekday_rx}),?\s+)?"
+    patterns = (
+        rf"\b{wd}(?P<mon>{v.month_any_rx})\b\.?\s+{_DAY},?\s+(?P<year>{_YEAR})(?!\d)",
+        rf"\b{wd}(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<mon>{v.month_any_rx})\b\.?,?\s+(?P<year>{_YEAR})(?!\d)",
+    )
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
+            day = _valid_date(int(m["year"]), v.months[m["mon"]].month, int(m["day"]))
+            if day is not None:
+                yield _Candidate(m.start(), m.end(), "absolute_date", _fixed(day, day), priority=5, year=day.year)
+    for m in re.finditer(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])", text):
+        day = _valid_date(int(m["year"]), int(m["month"]), int(m["day"]))
+        if day is not None:
+            yield _Candidate(m.start(), m.end(), "absolute_date", _fixed(day, day), priority=5, year=day.year)
+
+
+def _fixed(start: dt.date, end: dt.date, value: str | None = None, granularity: Granularity | None = None) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        r = _interval(start, end)
+        return replace(r, value=value or r.value, granularity=granularity or r.granularity)
+
+    return resolve
+
+
+def _yearless_dates(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    wd = rf"(?:(?:{v.weekday_rx}),?\s+)?"
+    no_year = r"(?!\s*,?\s*\d)(?![.,:]\d|%)"
+    patterns = (
+        rf"\b{wd}(?P<mon>{v.month_any_rx})\b\.?\s+{_DAY}\b{no_year}",
+        rf"(?<![\d,.$£€])\b{wd}(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<mon>{v.month_any_rx})\b(?:\.(?=\s+[a-z]))?",
+    )
+    for pattern in patterns:
+        for m in re.finditer(pattern, text):
+            month, day = v.months[m["mon"]].month, int(m["day"])
+            if not 1 <= day <= 31 or _valid_date(2000, month, day) is None:
+                continue
+            yield _Candidate(m.start(), m.end(), "yearless_date", _yearless(month, day), priority=4,
+                             month=month, yearless=True)
+
+
+def _yearless(month: int, day: int) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved | None:
+        year = _year_for(month, day, ctx)
+        if year is None:
+            return _Resolved(f"XXXX-{month:02d}-{day:02d}", None, None, "day")
+        d = _valid_date(year, month, day)
+        return None if d is None else _interval(d, d)
+
+    return resolve
+
+
+def _month_years(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    for m in re.finditer(rf"\b(?P<mon>{v.month_any_rx})\b\.?(?:\s+of)?,?\s+(?P<year>{_YEAR})(?!\d)", text):
+        month, year = v.months[m["mon"]].month, int(m["year"])
+        yield _Candidate(m.start(), m.end(), "month_year",
+                         _fixed(dt.date(year, month, 1), dates.month_end(year, month)), priority=3, year=year)
+
+
+def _months(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    for m in re.finditer(rf"(?:\b(?P<rel>(?i:last|next|this))\s+)?\b(?P<mon>{v.month_full_rx})\b", text):
+        entry = v.months[m["mon"]]
+        if entry.needs_cue and not m["rel"] and not _preceded_by(text, m.start(), v.month_cue_rx) \
+                and not _after_range_word(text, m.start(), v):
+            continue
+        rel = (m["rel"] or "").lower()
+        yield _Candidate(m.start(), m.end(), "month", _month(entry.month, rel), priority=2,
+                         month=entry.month, yearless=not rel)
+
+
+def _month(month: int, rel: str) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        p = ctx.published
+        if rel and p is not None:
+            year = p.year
+            if rel == "last":
+                year = p.year if month < p.month else p.year - 1
+            elif rel == "next":
+                year = p.year if month > p.month else p.year + 1
+        else:
+            found = _year_for(month, None, ctx)
+            if found is None:
+                return _Resolved(f"XXXX-{month:02d}", None, None, "month")
+            year = found
+        return _interval(dt.date(year, month, 1), dates.month_end(year, month))
+
+    return resolve
+
+
+def _years(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    pattern = (rf"(?<![\d£$€.,/])(?<!\d-)(?P<year>{_YEAR})(?!\d|[.,]\d|%|-\d|/\d|\s*(?:bn|m|mn|k)\b)"
+               r"(?!\s+(?:per\s*cent|percent)\b)")
+    for m in re.finditer(pattern, text):
+        if not _preceded_by(text, m.start(), v.year_cue_rx) and not _after_range_word(text, m.start(), v):
+            continue
+        year = int(m["year"])
+        yield _Candidate(m.start(), m.end(), "year", _fixed(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+                         priority=1, year=year)
+
+
+def _year_ranges(text: str) -> Iterator[_Candidate]:
+    for m in re.finditer(rf"(?<![\d£$€.,])(?P<y1>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d)(?![\d%])", text):
+        y1 = int(m["y1"])
+        y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+        if not y1 < y2 <= y1 + 30:
+            continue
+        yield _Candidate(m.start(), m.end(), "year_range",
+                         _fixed(dt.date(y1, 1, 1), dt.date(y2, 12, 31), value=f"{y1}/{y2}", granularity="range"),
+                         priority=3, year=y1)
+
+
+def _decades(text: str) -> Iterator[_Candidate]:
+    for m in re.finditer(r"(?<![\w'’])(?:(?P<century>1[89]|20)(?P<d>\d)0s|['’](?P<short>\d)0s)\b", text):
+        yield _Candidate(m.start(), m.end(), "decade", _decade(m["century"], m["d"] or m["short"]), priority=2)
+
+
+def _decade(century: str | None, digit: str) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        if century is not None:
+            start = int(century) * 100 + int(digit) * 10
+        else:
+            now = (ctx.published or dt.date(2000, 1, 1)).year
+            start = (now // 100) * 100 + int(digit) * 10
+            if start > now:
+                start -= 100
+        return _Resolved(f"{start // 10:03d}", dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "range")
+
+    return resolve
+
+
+def _weekdays(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    for m in re.finditer(rf"(?:\b(?P<rel>(?i:last|next|this))\s+)?\b(?P<wd>{v.weekday_rx})\b", text):
+        rel = (m["rel"] or "").lower()
+        yield _Candidate(m.start(), m.end(), "weekday", _weekday(v.weekdays[m["wd"]].weekday, rel), priority=2)
+
+
+def _weekday(weekday: int, rel: str) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        p = ctx.published
+        if p is None:
+            return _Resolved(f"XXXX-WXX-{weekday}", None, None, "day")
+        today = p.isoweekday()
+        if rel == "next":
+            d = p + dt.timedelta(days=(weekday - today - 1) % 7 + 1)
+        elif rel == "last":
+            d = p - dt.timedelta(days=(today - weekday - 1) % 7 + 1)
+        else:
+            d = p - dt.timedelta(days=(today - weekday) % 7)
+        return _interval(d, d)
+
+    return resolve
+
+
+def _seasons(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    pattern = (rf"(?:\b(?P<rel>last|next|this)\s+)?\b(?P<season>{v.season_rx})\b"
+               rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d))?")
+    for m in re.finditer(pattern, text, re.I):
+        entry = v.seasons[m["season"].lower()]
+        if not (m["rel"] or m["year"] or _preceded_by(text, m.start(), v.season_cue_rx)):
+            continue
+        if entry.needs_cue and not (m["rel"] or m["year"]):
+            continue
+        if m["season"][0].isupper() and not _at_sentence_start(text, m.start() if not m["rel"] else m.start("season")):
+            continue
+        year = int(m["year"]) if m["year"] else None
+        yield _Candidate(m.start(), m.end(), "season", _season(entry.start_month, entry.timex, year,
+                                                                 (m["rel"] or "").lower()), priority=2, year=year)
+
+
+def _season(start_month: int, timex: str, year: int | None, rel: str) -> Resolver:
+    def bounds(named_year: int) -> tuple[dt.date, dt.date]:
+        first_year = named_year - 1 if start_month == 12 else named_year
+        start = dt.date(first_year, start_month, 1)
+        last = dates.add_months(start, 2)
+        return start, dates.month_end(last.year, last.month)
+
+    def resolve(ctx: _Context) -> _Resolved:
+        p = ctx.published
+        if year is not None:
+            named = year
+        elif p is None:
+            return _Resolved(f"XXXX-{timex}", None, None, "range")
+        else:
+            named = p.year + 1
+            while bounds(named)[0] > p:
+                named -= 1
+            if rel == "last" and bounds(named)[1] >= p:
+                named -= 1
+            elif rel == "next":
+                named += 1
+        start, end = bounds(named)
+        return _Resolved(f"{named}-{timex}", start, end, "range")
+
+    return resolve
+
+
+def _quarters(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    patterns = (
+        rf"\b(?:the\s+)?(?P<q>{v.quarter_rx})\s+quarter(?:\s+of\s+(?:the\s+year\s+)?(?P<year>{_YEAR})(?!\d))?",
+        rf"\b(?P<q>Q[1-4])\s+(?P<year>{_YEAR})(?!\d)",
+    )
+    for pattern in patterns:
+        for m in re.finditer(pattern, text, re.I):
+            quarter = v.quarters.get(m["q"].lower())
+            if quarter is None:
+                continue
+            year = int(m["year"]) if m["year"] else None
+            yield _Candidate(m.start(), m.end(), "quarter", _quarter(quarter, year), priority=2, year=year)
+
+
+def _quarter(quarter: int, year: int | None) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        first_month = 3 * quarter - 2
+        found = year if year is not None else _year_for(first_month, 1, ctx)
+        if found is None:
+            return _Resolved(f"XXXX-Q{quarter}", None, None, "range")
+        start = dt.date(found, first_month, 1)
+        return _Resolved(f"{found}-Q{quarter}", start, dates.month_end(found, first_month + 2), "range")
+
+    return resolve
+
+
+# --------------------------------------------------------------------------- rules: relative phrases
+
+def _phrase_matches(text: str, phrases: Iterable[str]) -> Iterator[tuple[re.Match[str], str]]:
+    """Matches of the lower-case ``phrases`` in ``text`` with their lookup key."""
+    pattern = rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])"
+    for m in re.finditer(pattern, text, re.I):
+        key = fold(m.group())
+        if _lowercase_ok(text, m.start(), key):
+            yield m, key
+
+
+def _fixed_phrases(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    for m, key in _phrase_matches(text, v.deictic):
+        shift = v.deictic[key]
+        yield _Candidate(m.start(), m.end(), "deictic", _shifted(shift.unit, shift.offset, False), priority=10)
+    for m, key in _phrase_matches(text, v.narrative):
+        shift = v.narrative[key]
+        if shift.alone and re.match(r"\s*\w", text[m.end():]):
+            continue
+        yield _Candidate(m.start(), m.end(), "narrative_anchor", _shifted(shift.unit, shift.offset, True),
+                         priority=10)
+    for m, key in _phrase_matches(text, v.recent):
+        recent = v.recent[key]
+        yield _Candidate(m.start(), m.end(), "vague_recent", _recent(v.units[recent.unit], recent.n), priority=10)
+
+
+def _shifted(unit: Literal["day", "week", "month", "year"], offset: int, narrative: bool) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        if narrative and ctx.anchor is not None:
+            start, end = dates.period(ctx.anchor.start, unit, offset)
+            return _interval(start, end, anchored=True)
+        if ctx.published is None:
+            return _Resolved(_relative_value(offset), None, None, unit)
+        start, end = dates.period(ctx.published, unit, offset)
+        return _interval(start, end)
+
+    return resolve
+
+
+def _recent(unit: UnitEntry, n: int) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        if ctx.published is None:
+            return _Resolved("PAST_REF", None, None, "range")
+        return _Resolved("PAST_REF", dates.shift(ctx.published, -n, unit), ctx.published, "range")
+
+    return resolve
+
+
+def _counts(n1: str | None, n2: str | None) -> tuple[Number, Number] | None:
+    first = parse_count(n1) if n1 else None
+    if n1 and first is None:
+        return None
+    if n2 is None:
+        return first
+    second = parse_count(n2)
+    if first is None or second is None:
+        return None
+    return min(first[0], second[0]), max(first[1], second[1])
+
+
+def _relative_counts(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    count = count_regex()
+    pattern = (rf"(?<![\w-])(?:(?P<n1>{count})(?:\s*(?:to|or|-|–)\s*(?P<n2>{count}))?\s+)?"
+               rf"(?P<unit>{v.unit_rx})\s+(?P<dir>{v.direction_rx})\b")
+    for m in re.finditer(pattern, text, re.I):
+        unit = _unit(v, m["unit"])
+        direction = v.directions[m["dir"].lower()]
+        if m["n1"]:
+            counts = _counts(m["n1"], m["n2"])
+            if counts is None:
+                continue
+            low, high = counts
+        else:
+            window = v.windows.get(unit.name)
+            if window is None or not _is_plural(unit, m["unit"]):
+                continue
+            low, high = window.low, window.high
+        narrative = direction.base == "narrative"
+        reason = "narrative_anchor" if narrative else "relative_ago" if low == high else "relative_range_ago"
+        yield _Candidate(m.start(), m.end(), reason, _relative(unit, low, high, direction.sign, narrative), priority=6)
+
+
+def _relative(unit: UnitEntry, low: Number, high: Number, sign: int, narrative: bool) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        anchored = narrative and ctx.anchor is not None
+        if anchored and ctx.anchor is not None:
+            base_start, base_end = ctx.anchor.start, ctx.anchor.end
+        elif ctx.published is not None:
+            base_start = base_end = ctx.published
+        else:
+            return _Resolved(_relative_value(sign), None, None, "range" if low != high else "day")
+        if low == high and not anchored and not narrative:
+            start, end = dates.period(dates.shift(base_start, -low, unit), unit.period)
+            return _interval(start, end)
+        if sign > 0:
+            return _interval(dates.shift(base_start, low, unit), dates.shift(base_end, high, unit), anchored)
+        return _interval(dates.shift(base_start, -high, unit), dates.shift(base_end, -low, unit), anchored)
+
+    return resolve
+
+
+def _stretches(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    pattern = (rf"\bthe\s+(?P<w>{v.stretch_rx})\s+(?:(?P<n>{count_regex()})\s+)?(?P<unit>{v.unit_rx})\b"
+               r"(?!\s+of\b)")
+    for m in re.finditer(pattern, text, re.I):
+        if not _lowercase_ok(text, m.start(), "the"):
+            continue
+        unit = _unit(v, m["unit"])
+        if m["n"]:
+            counts = parse_count(m["n"])
+            if counts is None:
+                continue
+            n = counts[1]
+        elif _is_plural(unit, m["unit"]):
+            window = v.windows.get(unit.name)
+            if window is None:
+                continue
+            n = window.high
+        else:
+            n = 1
+        sign = v.stretches[m["w"].lower()].sign
+        reason = "past_n_units" if sign < 0 else "next_n_units"
+        yield _Candidate(m.start(), m.end(), reason, _stretch(unit, n, sign), priority=4)
+
+
+def _stretch(unit: UnitEntry, n: Number, sign: int) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        p = ctx.published
+        if p is None:
+            return _Resolved(_relative_value(sign), None, None, "range")
+        other = dates.shift(p, sign * n, unit)
+        start, end = (other, p) if sign < 0 else (p, other)
+        value, _ = dates.describe(start, end)
+        return _Resolved(value, start, end, "range")
+
+    return resolve
+
+
+def _duration_value(unit: UnitEntry, low: Number, high: Number) -> str:
+    if low != high:
+        amount = "X"
+    else:
+        amount = str(low * unit.multiple)
+    return f"PT{amount}{unit.timex}" if unit.base == "hour" else f"P{amount}{unit.timex}"
+
+
+def _durations(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    count = count_regex()
+    pattern = rf"(?<![\w-])(?P<n>{count})(?P<sep>\s+|\s*-\s*)(?P<unit>{v.unit_rx})\b(?!\s*-?\s*(?:{v.age_rx})\b)"
+    for m in re.finditer(pattern, text, re.I):
+        unit = _unit(v, m["unit"])
+        if "-" in m["sep"] and _is_plural(unit, m["unit"]):
+            continue
+        if _preceded_by(text, m.start(), v.set_cue_rx):
+            continue
+        counts = parse_count(m["n"])
+        if counts is None:
+            continue
+        word_one = not m["n"][0].isdigit() and counts == (1, 1)
+        if (word_one or counts[0] != counts[1]) and "-" not in m["sep"] \
+                and not _preceded_by(text, m.start(), v.duration_cue_rx):
+            continue
+        value = _duration_value(unit, *counts)
+        yield _Candidate(m.start(), m.end(), "duration",
+                         _fixed_value(value, "duration"), priority=1)
+    for m in re.finditer(rf"\bfor\s+(?P<unit>{v.plural_unit_rx})\b", text, re.I):
+        unit = _unit(v, m["unit"])
+        yield _Candidate(m.start("unit"), m.end(), "duration", _fixed_value(_duration_value(unit, 0, 1), "duration"))
+
+
+def _fixed_value(value: str, granularity: Granularity) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved:
+        return _Resolved(value, None, None, granularity)
+
+    return resolve
+
+
+# --------------------------------------------------------------------------- combining neighbours
+
+def _settle(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longest (then highest priority) first, in text order."""
+    chosen: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _with_parts(text: str, cands: list[_Candidate], v: TimeVocab) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for c in cands:
+        floor = out[-1].end if out else 0
+        m = _preceded_by(text, c.start, v.part_rx) if c.reason in PARTABLE else None
+        if m is not None:
+            start = m.start("cue")
+            if start >= floor and _lowercase_ok(text, start, "x"):
+                part = v.parts[fold(m["cue"])]
+                c = replace(c, start=start, reason="period_part", resolve=_part(c.resolve, part.start, part.end, part.clip))
+        out.append(c)
+    return out
+
+
+def _part(inner: Resolver, lo: float | None, hi: float | None, clip: str | None) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved | None:
+        r = inner(ctx)
+        if r is None or r.start is None or r.end is None:
+            return r
+        start, end = r.start, r.end
+        p = ctx.published
+        if clip == "before" and p is not None and start <= p <= end:
+            end = max(start, p - dt.timedelta(days=1))
+        elif clip == "after" and p is not None and start <= p <= end:
+            start = min(end, p + dt.timedelta(days=1))
+        elif lo is not None and hi is not None:
+            start, end = dates.part_of(start, end, lo, hi)
+        return _Resolved(r.value, start, end, "range", r.anchored)
+
+    return resolve
+
+
+def _with_ranges(text: str, cands: list[_Candidate], v: TimeVocab) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        joined = _join(text, a, b, out[-1].end if out else 0, v) if b is not None else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+def _join(text: str, a: _Candidate, b: _Candidate, floor: int, v: TimeVocab) -> _Candidate | None:
+    if a.reason not in POINTS or b.reason not in POINTS:
+        return None
+    gap = re.fullmatch(r"\s*(?P<j>and|to|until|till|through|-|–)\s*", text[a.end:b.start], re.I)
+    if gap is None:
+        return None
+    joiner = gap["j"].lower()
+    for rule in v.range_joins:
+        if joiner not in rule.joiners:
+            continue
+        start = a.start
+        if rule.opener:
+            m = _preceded_by(text, a.start, re.escape(rule.opener))
+            if m is None:
+                continue
+            start = m.start("cue")
+            if start < floor:
+                continue
+        return _Candidate(start, b.end, "range", _range(a, b), priority=a.priority)
+    return None
+
+
+def _range(a: _Candidate, b: _Candidate) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved | None:
+        rb = b.resolve(ctx)
+        if rb is None:
+            return None
+        hint_ctx = ctx
+        if a.yearless and b.year is not None and a.month is not None and rb.start is not None:
+            b_month = b.month or rb.start.month
+            hint_ctx = replace(ctx, year_hint=rb.start.year if a.month <= b_month else rb.start.year - 1)
+        ra = a.resolve(hint_ctx)
+        if ra is None:
+            return None
+        if a.yearless and ra.start and rb.end and ra.start > rb.end and hint_ctx.year_hint is None:
+            ra = a.resolve(replace(ctx, year_hint=ra.start.year - 1)) or ra
+        start = ra.start if ra.start and rb.end and ra.start <= rb.end else None
+        end = rb.end if start is not None else None
+        return _Resolved(f"{ra.value}/{rb.value}", start, end, "range", ra.anchored or rb.anchored)
+
+    return resolve
+
+
+def _with_open_ranges(text: str, cands: list[_Candidate], v: TimeVocab) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for c in cands:
+        floor = out[-1].end if out else 0
+        m = _preceded_by(text, c.start, v.open_range_rx) if c.reason in POINTS else None
+        if m is not None and not m.group().rstrip().endswith("-"):
+            start = m.start("cue")
+            if start >= floor:
+                entry = v.open_ranges[fold(m["cue"])]
+                c = replace(c, start=start, reason=entry.reason, resolve=_open_range(c.resolve))
+        out.append(c)
+    return out
+
+
+def _open_range(inner: Resolver) -> Resolver:
+    def resolve(ctx: _Context) -> _Resolved | None:
+        r = inner(ctx)
+        if r is None:
+            return None
+        p = ctx.published
+        end = p if p is not None and r.start is not None and p >= r.start else None
+        return _Resolved(f"{r.value}/PRESENT_REF", r.start, end, "range", r.anchored)
+
+    return resolve
+
+
+# --------------------------------------------------------------------------- entry point
+
+def _candidates(text: str, v: TimeVocab) -> list[_Candidate]:
+    rules: tuple[Iterator[_Candidate], ...] = (
+        _full_dates(text, v), _yearless_dates(text, v), _month_years(text, v), _months(text, v),
+        _years(text, v), _year_ranges(text), _decades(text), _weekdays(text, v), _seasons(text, v),
+        _quarters(text, v), _fixed_phrases(text, v), _relative_counts(text, v), _stretches(text, v),
+        _durations(text, v),
+    )
+    return [c for rule in rules for c in rule]
+
+
+def find_times(text: str, published: dt.date | None) -> list[Time]:
+    """Every time expression in ``text``, in text order, normalized against ``published``.
+
+    Relative times ("yesterday", "four to five weeks ago") are resolved against
+    ``published``; narrative times ("days later", "the next day") against the last date
+    before them in the text, whose id they carry as ``anchor``. Without a publication date
+    relative times keep a TIMEX3-style value ("PAST_REF", "XXXX-09-09") and no interval.
+    """
+    v = time_vocab()
+    cands = _settle(_candidates(text, v))
+    cands = _with_open_ranges(text, _with_ranges(text, _with_parts(text, cands, v), v), v)
+    times: list[Time] = []
+    anchor: _Anchor | None = None
+    for c in cands:
+        ctx = _Context(published=published, anchor=anchor)
+        r = c.resolve(ctx)
+        if r is None:
+            continue
+        tid = f"t{len(times) + 1}"
+        times.append(Time(
+            id=tid,
+            value=r.value,
+            start=r.start.isoformat() if r.start else None,
+            end=r.end.isoformat() if r.end else None,
+            granularity=r.granularity,
+            anchor=anchor.id if r.anchored and anchor is not None else "published",
+            span=Span.of(text, c.start, c.end),
+            reason=c.reason,
+        ))
+        if c.reason in ANCHORING and r.start is not None and r.end is not None:
+            anchor = _Anchor(tid, r.start, r.end)
+    return times

@@ -1,0 +1,112 @@
+"""Build the spaCy pipeline from settings and run articles through it to analysis records."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extract as _extract  # noqa: F401
+from .config.settings import Settings
+from .errors import Errors, NewstraceError
+from .extract.attributions import component as _attributions  # noqa: F401  (registers factories)
+from .extract.entities import component as _entities  # noqa: F401
+from .extract.events import component as _events  # noqa: F401
+from .extract.framing import component as _framing  # noqa: F401
+from .extract.places import component as _places  # noqa: F401
+from .extract.quantities import component as _quantities  # noqa: F401
+from .extract.record import component as _record  # noqa: F401
+from .extract.times import component as _times  # noqa: F401
+from .ingest.article import Article
+from .ingest.html import from_html, looks_like_html
+from .ingest.text import from_text
+from .nlp import extensions as _extensions  # noqa: F401
+from .records import Analysis
+
+
+def load_pipeline(settings: Settings | None = None) -> Language:
+    """The spaCy ``Language`` with newstrace's components added in the configured order."""
+    settings = settings or Settings.load()
+    return _load(settings.model, tuple(settings.components))
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, components: tuple[str, ...]) -> Language:
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise NewstraceError(Errors.E013, input="pipeline", detail=model) from exc
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def to_doc(nlp: Language, article: Article) -> Doc:
+    """An unprocessed Doc of ``article`` carrying its metadata for the components."""
+    doc = nlp.make_doc(article.text)
+    doc._.nt_published = article.published.isoformat() if article.published else None
+    doc._.nt_outlet = article.outlet
+    doc._.nt_article = {"id": article.id, "title": article.title, "url": article.url,
+                        "language": article.language}
+    return doc
+
+
+def record_of(doc: Doc) -> Analysis:
+    """The analysis record a processed Doc carries."""
+    return Analysis.model_validate(doc._.nt_record)
+
+
+def analyze_articles(articles: Iterable[Article], *, settings: Settings | None = None,
+                     nlp: Language | None = None) -> Iterator[Analysis]:
+    """Stream records for ``articles`` (batched with ``nlp.pipe``; ``n_process`` workers)."""
+    settings = settings or Settings.load()
+    nlp = nlp or load_pipeline(settings)
+    docs = (to_doc(nlp, a) for a in articles)
+    for doc in nlp.pipe(docs, batch_size=settings.batch_size, n_process=settings.n_process):
+        yield record_of(doc)
+
+
+def analyze(
+    text_or_html: str,
+    *,
+    published: datetime.date | str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> Analysis:
+    """The analysis record of one article given as plain text or HTML.
+
+    ``published`` (a date or ``YYYY-MM-DD``) and ``outlet`` override what a dateline or
+    the HTML metadata say.
+    """
+    settings = settings or Settings.load()
+    article = to_article(text_or_html, "<text>", published=published, outlet=outlet, url=url, title=title,
+                         max_chars=settings.max_chars)
+    return next(analyze_articles([article], settings=settings))
+
+
+def parse_published(value: datetime.date | str | None, name: str) -> datetime.date | None:
+    if value is None or isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise NewstraceError(Errors.E010, input=name, detail=value) from exc
+
+
+def to_article(text_or_html: str, name: str, *, published: datetime.date | str | None = None,
+               outlet: str | None = None, url: str | None = None, title: str | None = None,
+               max_chars: int = 2_000_000) -> Article:
+    """An :class:`Article` from text or HTML, with the given metadata laid over what it says."""
+    date = parse_published(published, name)
+    if looks_like_html(text_or_html):
+        article = from_html(text_or_html, name, url=url, max_chars=max_chars)
+        updates = {k: v for k, v in {"published": date, "outlet": outlet, "title": title}.items() if v is not None}
+        return article.model_copy(update=updates) if updates else article
+    return from_text(text_or_html, name, published=date, outlet=outlet, url=url, title=title,
+                     max_chars=max_chars)
