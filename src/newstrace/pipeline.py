@@ -15,6 +15,7 @@ from .config.settings import Settings
 from .errors import Errors, NewstraceError
 from .extract.attributions import component as _attributions  # noqa: F401  (registers factories)
 from .extract.entities import component as _entities  # noqa: F401
+from .extract.entities.gazetteer import default_gazetteer
 from .extract.events import component as _events  # noqa: F401
 from .extract.framing import component as _framing  # noqa: F401
 from .extract.places import component as _places  # noqa: F401
@@ -49,10 +50,18 @@ def to_doc(nlp: Language, article: Article) -> Doc:
     """An unprocessed Doc of ``article`` carrying its metadata for the components."""
     doc = nlp.make_doc(article.text)
     doc._.nt_published = article.published.isoformat() if article.published else None
-    doc._.nt_outlet = article.outlet
+    doc._.nt_outlet = canonical_outlet(article.outlet)
     doc._.nt_article = {"id": article.id, "title": article.title, "url": article.url,
                         "language": article.language}
     return doc
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """The gazetteer's name for an outlet written as ``name`` ("AP" -> "Associated Press")."""
+    if not name:
+        return name
+    form = default_gazetteer().best(name)
+    return form.actor.name if form is not None and form.actor.type == "media" else name
 
 
 def record_of(doc: Doc) -> Analysis:

@@ -117,3 +117,11 @@ def test_dateline_date_in_parentheses_is_not_an_outlet() -> None:
     assert dateline is not None
     assert dateline.outlet is None
     assert dateline.published == datetime.date(2014, 11, 26)
+
+
+def test_dateline_published_label_in_last_lines() -> None:
+    text = "HAMA, May 2 (Reuters) - Opening line.\n\n" + "\n".join(f"Body {i}." for i in range(9)) \
+        + "\n\nPublished: 2023-05-02\n"
+    found = parse_dateline(text)
+    assert found is not None and found.outlet == "Reuters" and found.published == D(2023, 5, 2)
+    assert found.span.text.startswith("HAMA")

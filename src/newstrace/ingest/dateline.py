@@ -26,6 +26,9 @@ HEAD_LINES = 6
 """Datelines are looked for in the first non-empty lines only ..."""
 
 HEAD_CHARS = 1000
+#: a closing "Published: ..." line is looked for in the last lines too
+TAIL_LINES = 3
+TAIL_CHARS = 400
 """... and in at most this many characters."""
 
 YEAR_SLACK = datetime.timedelta(days=1)
@@ -64,6 +67,7 @@ class Fragment(BaseModel):
 
 class Pattern(Fragment):
     ignore_case: bool = False
+    tail: bool = False   # also looked for in the last lines ("Published: 2024-03-05" at the end)
     examples: list[str] = Field(default_factory=list)
 
 
@@ -93,10 +97,15 @@ def parse_dateline(text: str, reference: datetime.date | None = None) -> Datelin
     puts it on or before ``reference``; without a reference, ``published`` is None.
     """
     compiled = compiled_patterns()
-    head = text[: _head_end(text)]
+    head_end = _head_end(text)
+    head = text[:head_end]
+    tail_start = max(head_end, _tail_start(text))
     matches: list[tuple[int, int, str, re.Match[str]]] = []
     for order, (pattern, regex) in enumerate(compiled.patterns):
         for match in regex.finditer(head):
+            matches.append((match.start(), order, pattern.name, match))
+        # a closing "Published: ..." line: read after every head match
+        for match in regex.finditer(text, tail_start) if pattern.tail else ():
             matches.append((match.start(), order, pattern.name, match))
     matches.sort(key=lambda m: (m[0], m[1]))
 
@@ -119,8 +128,9 @@ def parse_dateline(text: str, reference: datetime.date | None = None) -> Datelin
             used.append((name, match))
     if not used:
         return None
-    start = used[0][1].start()
-    end = max(m.end() for _, m in used)
+    in_head = [m for _, m in used if m.start() < head_end] or [m for _, m in used]
+    start = in_head[0].start()
+    end = max(m.end() for m in in_head)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -204,6 +214,21 @@ def _head_end(text: str) -> int:
             lines += 1
         end = line_end + 1 if newline != -1 else limit
     return min(end, limit)
+
+
+def _tail_start(text: str) -> int:
+    """Offset of the start of the last :data:`TAIL_LINES` non-empty lines (at most :data:`TAIL_CHARS`)."""
+    start, lines = len(text), 0
+    limit = max(0, len(text) - TAIL_CHARS)
+    while start > limit and lines < TAIL_LINES:
+        newline = text.rfind("\n", limit, start - 1)
+        line_start = limit if newline == -1 else newline + 1
+        if text[line_start:start].strip():
+            lines += 1
+        start = line_start
+        if newline == -1:
+            break
+    return start
 
 
 def _clean(value: str) -> str:

