@@ -50,6 +50,7 @@ class NumberWords:
     scales: dict[str, Number]
     suffix_scales: dict[str, Number]
     articles: dict[str, Number]
+    fractions: dict[str, Number]
     vague: dict[str, tuple[Number, Number]]
 
 
@@ -71,6 +72,7 @@ def number_words() -> NumberWords:
         scales=_merge("scales"),
         suffix_scales=_merge("suffix_scales"),
         articles=_merge("articles"),
+        fractions=_merge("fractions"),
         vague=vague,
     )
 
@@ -112,16 +114,23 @@ def parse_number(words: Sequence[str]) -> Number | None:
     vocab = number_words()
     parts: list[str] = []
     for w in words:
-        parts.extend(p for p in re.split(r"(?<=[a-z])-(?=[a-z])", w.lower()) if p and p != "-")
+        parts.extend(p for p in re.split(r"(?<=[a-z])-(?=[a-z])", w.lower().rstrip(".")) if p and p != "-")
     total = 0.0
     current = 0.0
     seen = False
     for i, part in enumerate(parts):
         numeral = parse_numeral(part)
+        if i == 0 and part in vocab.fractions and len(parts) > 2 and parts[1] in vocab.articles:
+            current = float(vocab.fractions[part])
+            continue
+        if i == 1 and parts[0] in vocab.fractions and part in vocab.articles:
+            continue
         if numeral is not None and not seen:
             current = float(numeral)
         elif part in vocab.cardinals:
             current += vocab.cardinals[part]
+        elif part in vocab.suffix_scales and seen and i == len(parts) - 1:
+            current *= vocab.suffix_scales[part]
         elif part in vocab.scales:
             current = (current or 1.0) * vocab.scales[part]
             if vocab.scales[part] >= 1000:

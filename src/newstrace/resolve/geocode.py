@@ -51,6 +51,8 @@ DEFAULT_MIN_POPULATION = 15000
 #: alternate names are indexed only for cities at least this large: below it, GeoNames' alternates
 #: are mostly local spellings that collide with English words ("Tsunami" is a name of Tsuha, Japan)
 ALTERNATE_MIN_POPULATION = 50000
+#: a town at least this large is salient: found without a leading "the" in its name
+SALIENT_POPULATION = 100_000
 
 _DATA_PACKAGE = "newstrace.resolve"
 
@@ -98,6 +100,15 @@ class Candidate:
     source: SourceName = "geonames"
 
 
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A candidate for a name, how it matched, and its ranking score."""
+
+    candidate: Candidate
+    primary: bool                   # matched the feature's own name or curated alias, not a GeoNames alternate
+    score: float
+
+
 @dataclass(slots=True)
 class GazetteerIndex:
     """Normalised name -> candidate codes (``position << 1 | 1`` when the name is the primary one)."""
@@ -112,6 +123,10 @@ class GazetteerIndex:
         code = len(self.candidates) << 1
         self.candidates.append(candidate)
         keys = {normalize_name(raw) for raw in primary}
+        # "The Hague", "The Gambia" are also found without their article, but "The Valley"
+        # (Anguilla) is not: only salient features lose it
+        if candidate.feature != "city" or candidate.population >= SALIENT_POPULATION:
+            keys |= {key[4:] for key in keys if key.startswith("the ")}
         for key in keys:
             if key:
                 self.names.setdefault(key, []).append(code | 1)
@@ -130,17 +145,13 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015,/]+")
 
 def normalize_name(name: str) -> str:
     """The lookup key of a place name: casefolded, without diacritics, apostrophes or periods,
-    hyphens and dashes as spaces, without a leading "the" (``"the Donets'k-Oblast"`` ->
-    ``"donetsk oblast"``)."""
+    hyphens and dashes as spaces (``"Donets'k-Oblast"`` -> ``"donetsk oblast"``)."""
     if name.isalpha() and name.isascii():  # fast path: one plain word
         return name.casefold()
     text = name
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    text = _SEPARATORS.sub(" ", text.casefold().translate(_DROP)).strip()
-    if text.startswith("the "):
-        text = text[4:]
-    return text
+    return _SEPARATORS.sub(" ", text.casefold().translate(_DROP)).strip()
 
 
 def _alternate_keys(names: Iterable[str]) -> list[str]:
@@ -189,15 +200,19 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
         iso = city["countrycode"]
         if iso not in largest or city["population"] > largest[iso]["population"]:
             largest[iso] = city
-        if capital_key.get(iso) == normalize_name(city["name"]):
-            if iso not in capital_of or city["population"] > capital_of[iso]["population"]:
-                capital_of[iso] = city
+        if capital_key.get(iso) == normalize_name(city["name"]) and (
+            iso not in capital_of or city["population"] > capital_of[iso]["population"]
+        ):
+            capital_of[iso] = city
     missing = {iso for iso in capital_key if iso not in capital_of}
     for city in cities.values():
         iso = city["countrycode"]
-        if iso in missing and any(normalize_name(a) == capital_key[iso] for a in city["alternatenames"]):
-            if iso not in capital_of or city["population"] > capital_of[iso]["population"]:
-                capital_of[iso] = city
+        if (
+            iso in missing
+            and any(normalize_name(a) == capital_key[iso] for a in city["alternatenames"])
+            and (iso not in capital_of or city["population"] > capital_of[iso]["population"])
+        ):
+            capital_of[iso] = city
     capital_ids = {c["geonameid"] for c in capital_of.values()}
 
     for iso, country in countries.items():
@@ -309,16 +324,39 @@ class Geocoder:
         return self._index
 
     def __contains__(self, name: str) -> bool:
-        return normalize_name(name) in self.index.names
+        return self._key(name) in self.index.names
+
+    def _key(self, name: str) -> str:
+        """The index key for ``name``: its normalised form, without a leading "the" if only that is known."""
+        key = normalize_name(name)
+        if key not in self.index.names and key.startswith("the "):
+            key = key[4:]
+        return key
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every feature ``name`` may refer to, most likely first (no article context)."""
-        return [c for _, c in self._ranked(name, ())]
+        return [m.candidate for m in self.matches(name)]
 
     def resolve(self, name: str, prefer_countries: Collection[str] = ()) -> Candidate | None:
         """The most likely feature for ``name``, preferring features in ``prefer_countries``."""
-        ranked = self._ranked(name, prefer_countries)
-        return ranked[0][1] if ranked else None
+        found = self.match(name, prefer_countries)
+        return found.candidate if found else None
+
+    def match(self, name: str, prefer_countries: Collection[str] = ()) -> Match | None:
+        """Like :meth:`resolve`, with how the name matched and the score."""
+        ranked = self.matches(name, prefer_countries)
+        return ranked[0] if ranked else None
+
+    def matches(self, name: str, prefer_countries: Collection[str] = ()) -> list[Match]:
+        """Every :class:`Match` for ``name``, best first."""
+        codes = self.index.names.get(self._key(name), ())
+        prefer = frozenset(prefer_countries)
+        found = []
+        for code in codes:
+            candidate, primary = self.index.candidates[code >> 1], bool(code & 1)
+            found.append(Match(candidate, primary, self.score(candidate, primary=primary, prefer_countries=prefer)))
+        found.sort(key=lambda m: -m.score)
+        return found
 
     def country(self, iso2: str) -> Candidate | None:
         """The country feature with ISO code ``iso2``."""
@@ -344,14 +382,3 @@ class Geocoder:
         if not primary:
             value -= self.ALTERNATE_PENALTY
         return value
-
-    def _ranked(self, name: str, prefer_countries: Collection[str]) -> list[tuple[float, Candidate]]:
-        codes = self.index.names.get(normalize_name(name), ())
-        prefer = frozenset(prefer_countries)
-        scored = [
-            (self.score(self.index.candidates[code >> 1], primary=bool(code & 1), prefer_countries=prefer),
-             self.index.candidates[code >> 1])
-            for code in codes
-        ]
-        scored.sort(key=lambda pair: -pair[0])
-        return scored

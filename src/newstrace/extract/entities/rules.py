@@ -151,7 +151,7 @@ def gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
             continue
         n, form = match
         inside_person = all(k in person_tokens for k in range(i, i + n))
-        if inside_person and form.kind in ("capital", "demonym", "alias"):
+        if inside_person and (form.kind in ("capital", "demonym") or (form.kind == "alias" and n == 1)):
             i += n
             continue
         end, sector = i + n, None
@@ -162,6 +162,31 @@ def gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         out.append(_Cand(mention, form.actor.key, form.actor.type, form.actor))
         i = end
     return out
+
+
+def extend_institutions(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> None:
+    """'Ministry of Foreign Affairs of Ukraine', 'officials in Bamako': sector words joined to a
+    country's name or capital by 'of'/'in' make one mention of the country, with that sector."""
+    for c in cands:
+        m = c.mention
+        if c.type != "country" or m.kind not in ("name", "alias", "capital") or m.token_start < 2:
+            continue
+        link = doc[m.token_start - 1]
+        if link.lower_ not in ("of", "in"):
+            continue
+        k = m.token_start - 2
+        sector: str | None = None
+        start = None
+        while k >= 0 and not doc[k].is_punct and not doc[k].is_space and doc[k].lower_ not in ("the", "a", "an"):
+            entry = gaz.sector(doc[k].text) or gaz.sector(doc[k].lemma_)
+            if entry is not None:
+                sector, start = entry.sector, k
+            elif not (doc[k].is_title or doc[k].lower_ in ("of", "and", "for") or doc[k].pos_ == "ADJ"):
+                break
+            k -= 1
+        if start is not None:
+            new = _make_mention(doc, start, m.token_end, m.kind, f"gazetteer:{m.kind}+institution", sector)
+            c.mention = new
 
 
 def _trim(ent: Span) -> tuple[int, int]:
@@ -188,10 +213,10 @@ def ner_mentions(doc: Doc, taken: set[int]) -> list[_Cand]:
             continue
         type_ = NER_TYPES[ent.label_]
         group = "ner:" + text.casefold()
-        if j - i == 1 and text.casefold() in surnames:
+        if len(text.split()) == 1 and text.casefold() in surnames:
             group, type_ = surnames[text.casefold()], "person"
-        elif type_ == "person" and j - i > 1:
-            surnames.setdefault(doc[j - 1].text.casefold(), group)
+        elif type_ == "person" and len(text.split()) > 1:
+            surnames.setdefault(text.split()[-1].casefold(), group)
         out.append(_Cand(_make_mention(doc, i, j, "ner", f"spacy_ner:{ent.label_}"), group, type_, label=ent.label_))
     return out
 
@@ -250,8 +275,11 @@ def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
 
     def latest(before: int, types: list[str]) -> _Cand | None:
-        pool = [c for c in cands + out if c.mention.end <= before and _compatible(c, types)]
-        return max(pool, key=lambda c: c.mention.start) if pool else None
+        for type_ in types:   # in order of preference
+            pool = [c for c in cands + out if c.mention.end <= before and c.type == type_]
+            if pool:
+                return max(pool, key=lambda c: c.mention.start)
+        return None
 
     for tok in doc:
         if tok.i in covered:
@@ -353,6 +381,7 @@ def _person_roles(doc: Doc, info: EntityInfo, table_by_token: dict[int, str], in
 def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
     """All entities of ``doc`` with their mentions, aliases and references resolved."""
     cands = gazetteer_mentions(doc, gaz)
+    extend_institutions(doc, cands, gaz)
     taken = {k for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
     cands += ner_mentions(doc, taken)
     learn_aliases(doc, cands)

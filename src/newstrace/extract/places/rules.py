@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...records import Place
 from ...records import Span as RecordSpan
-from ...resolve.geocode import Candidate, Geocoder, normalize_name
+from ...resolve.geocode import Candidate, Geocoder, Match, normalize_name
 from ...resources import load_entries
 
 #: spaCy entity labels taken as toponyms, and the name of the rule for each
@@ -136,6 +136,11 @@ def _strong(candidate: Candidate | None) -> bool:
     )
 
 
+def _strong_by_name(match: Match | None) -> bool:
+    """A salient feature matched by its own name (not a GeoNames alternate): for FAC entities."""
+    return match is not None and match.primary and _strong(match.candidate)
+
+
 def _person_words(doc: Doc) -> set[str]:
     """Words of multi-word PERSON names in the doc ("Howard" of "Michael Howard")."""
     return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
@@ -176,7 +181,7 @@ def find_toponyms(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = N
         if not len(span):
             continue
         span = _extend(span, geocoder)
-        if span.text not in geocoder or (how == "fac_entity" and not _strong(geocoder.resolve(span.text))):
+        if span.text not in geocoder or (how == "fac_entity" and not _strong_by_name(geocoder.match(span.text))):
             continue
         covered.update(range(span.start, span.end))
         found.append(Toponym(span, how, normalize_name(span.text)))
@@ -217,10 +222,16 @@ def _gazetteer_match(
         inside: set[Span] = {entity_of[k] for k in range(i, j) if k in entity_of}
         if any(_trim(e).start < i or _trim(e).end > j for e in inside):
             continue
-        best = geocoder.resolve(span.text)
-        if _strong(best) and _in_place_slot(span, context):
+        match = geocoder.match(span.text)
+        if match is None:
+            continue
+        # an organisation's name that is a GeoNames alternate of a town ("White House" for
+        # Casablanca) is the organisation
+        if not match.primary and any(e.label_ == "ORG" for e in inside):
+            continue
+        if _strong(match.candidate) and _in_place_slot(span, context):
             return span
-        if not inside and best is not None and best.source == "regions":
+        if not inside and match.candidate.source == "regions":
             return span
     return None
 

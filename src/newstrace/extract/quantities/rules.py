@@ -63,7 +63,8 @@ def _is_scale_word(tok: Token) -> bool:
 
 
 def _is_suffix_scale(tok: Token) -> bool:
-    return tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and tok.lower_ in number_words().suffix_scales
+    """A scale suffix split off a numeral ("5" "m"), possibly with a sentence's full stop."""
+    return tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and tok.lower_.rstrip(".") in number_words().suffix_scales
 
 
 def _match_phrase(doc: Doc, start: int, table: dict[Phrase, object]) -> int:
@@ -92,9 +93,13 @@ def _number_at(doc: Doc, i: int, blocked: set[int]) -> _Core | None:
         low, high = tidy(float(m["a"])), tidy(float(m["b"]))
         return _Core(i, i, None, low, high, reason="range") if low < high else None
     words = number_words()
+    start = i
+    if tok.lower_ in words.fractions and i + 1 < len(doc) and doc[i + 1].lower_ in words.articles:
+        i += 1
+        tok = doc[i]
     if tok.lower_ in words.articles:
         if i + 1 < len(doc) and _is_scale_word(doc[i + 1]) and i + 1 not in blocked:
-            return _Core(i, i + 1, parse_number([tok.text, doc[i + 1].text]))
+            return _Core(start, i + 1, parse_number([t.text for t in doc[start:i + 2]]))
         return None
     if not (_is_numeral(tok) or _is_cardinal_word(tok) or _is_scale_word(tok)):
         return None
@@ -144,8 +149,13 @@ def _vague_at(doc: Doc, i: int, v: QuantityVocab) -> _Core | None:
 
 
 def _with_range(doc: Doc, core: _Core, blocked: set[int], v: QuantityVocab) -> _Core:
-    """``core`` joined with a second number after "to", "-", "or" ("four to five")."""
+    """``core`` joined with a second number after "to", "-", "or" ("four to five", "3% and 3.5%").
+
+    A scale written only on the second number applies to both ("between 1.1 and 1.5 million").
+    """
     j = core.last + 1
+    if j < len(doc) and doc[j].text in v.symbols and not doc[core.last].whitespace_:
+        j += 1
     if core.value is None or core.reason != "number" or j + 1 >= len(doc) or j in blocked:
         return core
     joiner = doc[j].lower_
@@ -153,16 +163,24 @@ def _with_range(doc: Doc, core: _Core, blocked: set[int], v: QuantityVocab) -> _
     if not (joiner in v.range_joiners or (opened and joiner == "and")):
         return core
     second = _number_at(doc, j + 1, blocked)
-    if second is None or second.value is None or j + 1 in blocked or not core.value < second.value:
+    if second is None or second.value is None or j + 1 in blocked:
+        return core
+    low = core.value
+    scale_word = doc[second.last].lower_.rstrip(".")
+    if second.last > second.first and core.last == core.first and _is_numeral(doc[core.first]):
+        scale = number_words().scales.get(scale_word) or number_words().suffix_scales.get(scale_word)
+        if scale is not None and low * scale < second.value:
+            low = tidy(low * scale)
+    if not low < second.value:
         return core
     first = core.first - 1 if opened else core.first
-    return _Core(first, second.last, None, core.value, second.value, reason="range")
+    return _Core(first, second.last, None, low, second.value, reason="range")
 
 
 def _with_modifier(doc: Doc, core: _Core, blocked: set[int], v: QuantityVocab) -> _Core:
     """``core`` read with the modifier right before it ("about", "at least", "up to")."""
     n = _match_phrase_before(doc, core.first, v.modifiers)  # type: ignore[arg-type]
-    if n == 0 or any(k in blocked for k in range(core.first - n, core.first)):
+    if n == 0 or core.word_one or any(k in blocked for k in range(core.first - n, core.first)):
         return core
     entry: ModifierEntry = v.modifiers[tuple(t.lower_ for t in doc[core.first - n:core.first])]
     first = core.first - n
@@ -202,11 +220,22 @@ def _unit_after(doc: Doc, last: int, v: QuantityVocab) -> tuple[int, int, str] |
     return None
 
 
+def _of_after(doc: Doc, core: _Core) -> int | None:
+    """The index of the "of" that ends or follows the count ("a couple of", "dozens of")."""
+    if doc[core.last].lower_ == "of":
+        return core.last
+    if core.last + 1 < len(doc) and doc[core.last + 1].lower_ == "of":
+        return core.last + 1
+    return None
+
+
 def _counted_noun(doc: Doc, core: _Core) -> Token | None:
     """The noun a count counts: after "of" ("dozens of drones") or its head in the parse."""
     after = core.last + 1
     sent_end = doc[core.last].sent.end
-    if after < len(doc) and doc[after].lower_ == "of":
+    of = _of_after(doc, core)
+    if of is not None:
+        after = of
         objects = [c for c in doc[after].children if c.dep_ == "pobj"]
         target = objects[0] if objects else None
         if target is None:
@@ -275,6 +304,18 @@ def _is_label(doc: Doc, first: int) -> bool:
     return not prev.is_sent_start and (prev.pos_ == "PROPN" or (prev.is_title and prev.pos_ == "NOUN"))
 
 
+def _is_compound_modifier(doc: Doc, last: int) -> bool:
+    """Whether the number is hyphenated to a word: "a three-party race", "a four-letter word"."""
+    return (last + 2 < len(doc) and not doc[last].whitespace_ and doc[last + 1].text == "-"
+            and not doc[last + 1].whitespace_ and doc[last + 2].is_alpha)
+
+
+def _is_name(doc: Doc, core: _Core, noun: Token) -> bool:
+    """Whether number and noun form a name or address ("10 Downing Street")."""
+    between = doc[core.last + 1:noun.i + 1]
+    return noun.pos_ == "PROPN" and noun.ent_type_ != "NORP" and all(t.pos_ == "PROPN" for t in between)
+
+
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every count in ``doc`` with its bounds, approximation and unit, in text order.
 
@@ -323,18 +364,21 @@ def _read(doc: Doc, core: _Core, blocked: set[int], v: QuantityVocab) -> Quantit
     core = _with_modifier(doc, _Core(first, core.last, core.value, core.low, core.high, core.approximate,
                                      core.reason, core.vague, core.word_one), blocked, v)
     noun = _counted_noun(doc, core) if unit is None else None
+    if noun is not None and _is_name(doc, core, noun):
+        return None
     if unit is None and noun is not None:
-        floor = core.last + 1
-        if floor < len(doc) and doc[floor].lower_ == "of":
-            floor += 1
-        unit = _unit_text(doc, noun, floor, v)
-    if noun is None and unit is None:
-        if core.word_one or (core.vague is not None and core.vague.needs_noun) or _is_label(doc, core.first):
-            return None
+        of = _of_after(doc, core)
+        unit = _unit_text(doc, noun, core.last + 1 if of is None else of + 1, v)
+    if _is_label(doc, core.first) or _is_compound_modifier(doc, core.last + glued):
+        return None
+    if noun is None and unit is None and (core.word_one or (core.vague is not None and core.vague.needs_noun)):
+        return None
     if core.word_one and after < len(doc) and doc[after].lower_ == "of":
         return None
     last = doc[core.last + glued]
-    start, end = doc[core.first].idx, last.idx + len(last.text)
+    if last.lower_ == "of" and last.i > core.first:
+        last = doc[last.i - 1]
+    start, end = doc[core.first].idx, last.idx + len(last.text.rstrip(".") or last.text)
     return Quantity(
         value=core.value,
         low=core.low,
