@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..extract.entities.gazetteer import default_gazetteer
 from ..records import Analysis
 
 #: entity types that gold and prediction may swap without error (the line between an
@@ -85,12 +86,15 @@ def _overlaps(text: str, needle: str, span: dict[str, Any]) -> bool:
     return False
 
 
-def _names(chain: list[dict[str, Any]]) -> list[str]:
-    return [fold(s.get("name")) + " | " + fold(s.get("affiliation")) + " | " + fold(s.get("role")) for s in chain]
+def _names(chain: list[dict[str, Any]], forms: Callable[[dict[str, Any]], set[str]]) -> list[str]:
+    """Each source as one searchable string: name, affiliation, role and the known names of its actor."""
+    return [" | ".join([fold(s.get("name")), fold(s.get("affiliation")), fold(s.get("role")), *sorted(forms(s))])
+            for s in chain]
 
 
-def _chain_ok(gold: list[str], pred: list[dict[str, Any]]) -> bool:
-    names = _names(pred)
+def _chain_ok(gold: list[str], pred: list[dict[str, Any]],
+              forms: Callable[[dict[str, Any]], set[str]] = lambda s: set()) -> bool:
+    names = _names(pred, forms)
     pos = -1
     for g in gold:
         idx = next((i for i, n in enumerate(names) if i > pos and fold(g) in n), None)
@@ -134,10 +138,18 @@ def score_record(rec: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]:
         lambda p: f"{p[1]} -> {p[0]['name']} ({p[0]['type']})",
     )
 
+    def source_forms(s: dict[str, Any]) -> set[str]:
+        forms = ent_forms(by_id[s["entity"]]) if s.get("entity") in by_id else set()
+        known = default_gazetteer().best(s.get("name") or "")
+        if known is not None:
+            forms |= {fold(known.actor.name)} | {fold(a) for a in known.actor.aliases}
+        return forms
+
     def att_ok(g: dict[str, Any], p: dict[str, Any]) -> bool:
         content = fold(p["content"]["text"])
         gc = fold(g["content"])
-        return bool(content) and (gc in content or (len(content) > 20 and content in gc)) and _chain_ok(g["chain"], p["chain"])
+        return bool(content) and (gc in content or (len(content) > 20 and content in gc)) \
+            and _chain_ok(g["chain"], p["chain"], source_forms)
 
     out["attributions"] = _pair(
         gold.get("attributions", []), rec["attributions"], att_ok,

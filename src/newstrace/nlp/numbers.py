@@ -21,7 +21,7 @@ FILE = "number_words.yaml"
 
 Number = int | float
 
-_NUMERAL = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<suffix>[a-z]+)?$", re.I)
+_NUMERAL = re.compile(r"^(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<suffix>[a-z]+)?$", re.IGNORECASE)
 
 
 class _Group(BaseModel):

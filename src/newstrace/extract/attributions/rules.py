@@ -39,6 +39,7 @@ class Vocabulary:
     continuations: frozenset[str]
     topic_preps: frozenset[str]
     object_content: frozenset[str]
+    complement: frozenset[str]
     relay_prep: frozenset[str]
     relay_object: frozenset[str]
     citing: frozenset[str]
@@ -62,6 +63,7 @@ def vocabulary() -> Vocabulary:
         continuations=fs(cues["continuation_verbs"]["lemmas"]),
         topic_preps=fs(cues["topic_preps"]["words"]),
         object_content=fs(cues["object_content_verbs"]["lemmas"]),
+        complement=fs(cues["complement_verbs"]["lemmas"]),
         relay_prep=fs(cues["relay_verbs"]["via_preposition"]),
         relay_object=fs(cues["relay_verbs"]["via_object"]),
         citing=fs(cues["relay_verbs"]["citing"]),
@@ -261,7 +263,7 @@ class ChainBuilder:
         lemma = cue.lemma_.lower()
         for child in cue.children:
             if lemma in self.vocab.relay_object and child.dep_ in ("dobj", "dative", "iobj") \
-                    and not child.pos_ == "PRON":
+                    and self.describer.table.at_token(child.i) is not None:
                 chain += self.from_np(child)
             elif child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in self.vocab.citing:
                 for obj in child.children:
@@ -293,7 +295,9 @@ class ChainBuilder:
 
 
 def _clause_child(cue: Token, vocab: Vocabulary) -> Token | None:
-    topic = any(c.dep_ == "prep" and c.lower_ in vocab.topic_preps for c in cue.children)
+    topic = any(c.dep_ == "prep" and c.lower_ in vocab.topic_preps
+                and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+                for c in cue.children)
     for child in cue.children:
         if topic and child.dep_ != "ccomp":
             continue
@@ -330,6 +334,14 @@ def _adjacent_quote(doc: Doc, quotes: list[Quote], cue: Token, speaker: Token | 
     return None
 
 
+def _after_dateline(tokens: list[Token]) -> list[Token]:
+    """Drop a wire dateline ("BEIRUT, March 3 (Reuters) -") from the front of a token list."""
+    for k, t in enumerate(tokens[:16]):
+        if t.text in ("-", "\u2014", "\u2013", "--") and k > 0 and tokens[k - 1].text == ")":
+            return tokens[k + 1 :]
+    return tokens
+
+
 def _according_to(doc: Doc) -> list[tuple[Token, Token, Token]]:
     """('according' token, source head, verb it modifies) for each 'according to X'."""
     out = []
@@ -357,8 +369,12 @@ def _sentence_rest(doc: Doc, according: Token, source: Token) -> tuple[int, int]
     if lo <= sent.start + 1:   # phrase opens the sentence
         toks = [t for t in sent if t.i > hi]
     else:
-        toks = [t for t in sent if t.i < lo]
-    return _tok_span(toks)
+        toks = _after_dateline([t for t in sent if t.i < lo])
+    start, end = _tok_span(toks)
+    for q in find_quotes(doc.text[: end]):   # a sentence split inside a quotation: take it whole
+        if q.open < start < q.end:
+            start = q.open
+    return start, end
 
 
 def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[Attribution]:
@@ -384,6 +400,12 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         if tok.pos_ not in ("VERB", "AUX") or lemma not in vocab.cues or _in_quote(quotes, tok):
             continue
         speaker = _speaker(tok)
+        relayed_by: Token | None = None
+        if speaker is None and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl"):
+            quoting = tok.head.head if tok.head.dep_ == "prep" else tok.head
+            if quoting.lemma_.lower() in vocab.citing:   # "X quoted Y as saying that ..."
+                speaker = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+                relayed_by = _speaker(quoting)
         if speaker is not None and _in_quote(quotes, speaker):
             continue
         clause = _clause_child(tok, vocab)
@@ -404,10 +426,19 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 content, kind, reason = (c_start, c_end), "indirect", "clause+cue"
         if content is None and quote is not None:
             content, kind, reason = (quote.start, quote.end), "direct", "adjacent_quote+cue"
+        if content is None and speaker is not None and tok.dep_ in ("advcl", "parataxis", "conj") \
+                and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+            # "X has happened, TASS reported": the reporting clause follows what it reports
+            left = [t for t in tok.sent if t.i < tok.left_edge.i]
+            left = _after_dateline(left)
+            if left:
+                content = _tok_span(left)
+                inner = [qq for qq in quotes if qq.start < content[1] and content[0] < qq.end]
+                kind, reason = ("mixed" if inner else "indirect"), "postposed_cue"
         if content is None and lemma not in vocab.clause_only:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in vocab.topic_preps:
-                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    objs = [c for c in child.children if c.dep_ == "pobj" and not c.ent_type_ in ("DATE", "TIME")]
                     if objs:
                         toks = list(objs[0].subtree)
                         for sib in tok.children:   # "reported on the presence of X in Y training Z"
@@ -418,6 +449,14 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 if child.dep_ == "dobj" and lemma in vocab.object_content and child.pos_ == "NOUN":
                     content, kind, reason = _tok_span(list(child.subtree)), "indirect", "object+cue"
                     break
+        if content is None and lemma in vocab.complement:
+            right = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "xcomp", "oprd", "dative", "ccomp", "advcl")
+                     and not (c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children))]
+            if right:
+                toks = [t for c in right for t in c.subtree]
+                content = _tok_span(sorted(toks, key=lambda t: t.i))
+                inner = [qq for qq in quotes if qq.start < content[1] and content[0] < qq.end]
+                kind, reason = ("mixed" if inner else "indirect"), "complement+cue"
         if content is None or content[1] <= content[0]:
             continue
         chain: list[Source] | None = None
@@ -444,7 +483,10 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                         if obj is not None:
                             head = obj
-            chain = chains.close(chains.from_cue(tok, head))
+            own = chains.from_cue(tok, head)
+            if relayed_by is not None:
+                own += chains.from_np(relayed_by)
+            chain = chains.close(own)
         cue_span = (tok.idx, tok.idx + len(tok.text))
         item = _Found(kind, cue_span, content, chain, reason, confidence, tok.i, quote)
         found.append(item)
@@ -461,6 +503,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         found.append(_Found(kind, cue_span, content, chain, "according_to", 0.8, according.i))
 
     found.extend(_quote_continuations(doc, quotes, found))
+    _nest(found)
     found.sort(key=lambda f: f.content[0])
     return [
         Attribution(
@@ -471,6 +514,24 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         )
         for n, f in enumerate(found, start=1)
     ]
+
+
+def _nest(found: list[_Found]) -> None:
+    """An attribution inside another's content is relayed by it: its chain continues with the outer
+    chain ("the ministry said X, the agency said"; a quotation inside "according to Y")."""
+    by_size = sorted(found, key=lambda f: f.content[1] - f.content[0])
+    for inner in by_size:
+        anchor = inner.cue or inner.content
+        outer = next((o for o in by_size if o is not inner
+                      and o.content[0] <= min(anchor[0], inner.content[0])
+                      and max(anchor[1], inner.content[1]) <= o.content[1]
+                      and (o.content[1] - o.content[0]) > (inner.content[1] - inner.content[0])), None)
+        if outer is None or "continuation" in inner.reason:
+            continue
+        own = inner.chain[:-1]
+        names = {s.name for s in own}
+        inner.chain = own + [s for s in outer.chain if s.name not in names]
+        inner.reason += "+nested"
 
 
 def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[_Found]) -> list[_Found]:

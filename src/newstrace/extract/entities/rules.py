@@ -28,6 +28,8 @@ NER_TYPES: dict[str, EntityType] = {
     "PERSON": "person", "ORG": "organization", "NORP": "nationality",
     "GPE": "place", "LOC": "place", "FAC": "place",
 }
+#: sectors that "<sector> in <capital>" attaches to a state ("officials in Bamako"; not "reporters in Moscow")
+INSTITUTION_IN_SECTORS = frozenset({"government", "diplomatic", "military", "police", "security", "intelligence"})
 KIND_ORDER = {"name": 0, "alias": 1, "former": 2, "demonym": 3, "capital": 4}
 
 
@@ -181,10 +183,13 @@ def extend_institutions(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> None:
             entry = gaz.sector(doc[k].text) or gaz.sector(doc[k].lemma_)
             if entry is not None:
                 sector, start = entry.sector, k
-            elif not (doc[k].is_title or doc[k].lower_ in ("of", "and", "for") or doc[k].pos_ == "ADJ"):
+            elif sector is not None and (doc[k].dep_ in ("compound", "amod") or doc[k].is_title):
+                start = k
+            elif not (doc[k].is_title or doc[k].lower_ in ("of", "and", "for") or doc[k].pos_ == "ADJ"
+                      or (doc[k].dep_ in ("compound", "amod") and doc[k].head.i > k)):
                 break
             k -= 1
-        if start is not None:
+        if start is not None and (link.lower_ == "of" or sector in INSTITUTION_IN_SECTORS):
             new = _make_mention(doc, start, m.token_end, m.kind, f"gazetteer:{m.kind}+institution", sector)
             c.mention = new
 

@@ -8,9 +8,10 @@
    pass takes a name only in a place slot (the object of a locative preposition, or a modifier of
    an area noun like "zone"), or, for the curated regions of ``resolve/data/regions.yaml``,
    anywhere outside another entity; never a word of a person's name found elsewhere in the doc.
-2. The countries the article is about are collected from its country names, capitals and
-   demonyms ("Syrian", "Ukrainians"); each toponym is then resolved preferring those countries
-   (leaving out what the toponym itself contributed, so "Georgia" does not vote for itself).
+2. The countries the article is about are collected from its country names, capitals, salient
+   towns and demonyms ("Syrian", "Ukrainians"); each toponym is then resolved preferring those
+   countries (leaving out what the toponym itself contributed, so "Georgia" does not vote for
+   itself).
 3. A country or capital used as an actor is a state, not a place, and is skipped: the subject of
    a speech or action verb ("Moscow said", "Kiev sought to ..."), the possessor of an agent noun
    ("Kiev's forces"), the agent of a passive ("was condemned by Beijing"), or the object of an
@@ -257,13 +258,27 @@ def is_actor(span: Span, candidate: Candidate, context: PlaceContext | None = No
 def article_countries(doc: Doc, toponyms: Iterable[Toponym], geocoder: Geocoder) -> dict[str, set[str]]:
     """Countries the article names, keyed by the name that names them (so a name can be left out).
 
-    Country names and capitals count under their normalised name; demonyms under ``"demonym"``.
+    Votes come from the toponyms that resolve, without context, to a country, a capital or a
+    salient town ("Atlanta" votes for the United States); from other entities whose whole name is
+    a country's (spaCy sometimes tags "the United States" as ORG); and from demonyms, under the
+    key ``"demonym"``.
     """
     votes: dict[str, set[str]] = {}
+
+    def vote(key: str, candidate: Candidate | None) -> None:
+        if candidate is not None and candidate.country and (
+            candidate.feature == "country" or candidate.capital or _strong(candidate)
+        ):
+            votes.setdefault(key, set()).add(candidate.country)
+
     for toponym in toponyms:
-        best = geocoder.resolve(toponym.text)
-        if best is not None and best.country and (best.feature == "country" or best.capital):
-            votes.setdefault(toponym.key, set()).add(best.country)
+        vote(toponym.key, geocoder.resolve(toponym.text))
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            name = _trim(ent).text
+            best = geocoder.resolve(name) if name else None
+            if best is not None and best.feature == "country":
+                vote(normalize_name(name), best)
     demonyms = votes.setdefault("demonym", set())
     for ent in doc.ents:
         if ent.label_ == "NORP":

@@ -107,9 +107,7 @@ def _number_at(doc: Doc, i: int, blocked: set[int]) -> _Core | None:
     worded = not _is_numeral(tok)
     while j + 1 < len(doc) and j + 1 not in blocked:
         nxt = doc[j + 1]
-        if _is_scale_word(nxt) or _is_suffix_scale(nxt):
-            j += 1
-        elif worded and _is_cardinal_word(nxt):
+        if _is_scale_word(nxt) or _is_suffix_scale(nxt) or worded and _is_cardinal_word(nxt):
             j += 1
         elif worded and nxt.text == "-" and not doc[j].whitespace_ and not nxt.whitespace_ \
                 and j + 2 < len(doc) and _is_cardinal_word(doc[j + 2]):
@@ -280,6 +278,12 @@ def _unit_text(doc: Doc, noun: Token, floor: int, v: QuantityVocab) -> str:
 
 # --------------------------------------------------------------------------- entry point
 
+def _is_content_word(tok: Token) -> bool:
+    """A word that is neither a number nor a function word (a DATE entity made only of
+    numbers and function words, like "between 30 and 40", is no evidence of a date)."""
+    return tok.is_alpha and not tok.is_stop and not _is_cardinal_word(tok) and not _is_scale_word(tok)
+
+
 def _blocked_tokens(doc: Doc, times: list[Time]) -> set[int]:
     """Indices of tokens inside time expressions, DATE/TIME entities or clock times."""
     blocked: set[int] = set()
@@ -288,7 +292,7 @@ def _blocked_tokens(doc: Doc, times: list[Time]) -> set[int]:
         if span is not None:
             blocked.update(range(span.start, span.end))
     for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME", "ORDINAL"):
+        if ent.label_ == "ORDINAL" or (ent.label_ in ("DATE", "TIME") and any(_is_content_word(t) for t in ent)):
             blocked.update(range(ent.start, ent.end))
     for tok in doc:
         if ":" in tok.text and any(ch.isdigit() for ch in tok.text):
@@ -297,10 +301,13 @@ def _blocked_tokens(doc: Doc, times: list[Time]) -> set[int]:
 
 
 def _is_label(doc: Doc, first: int) -> bool:
-    """Whether the number names something ("Article 5", "Radio 4", "the Guildford Four")."""
+    """Whether the number names something: "Article 5", "Radio 4", "the Guildford Four",
+    "a day with Five" (a number word capitalised inside a sentence)."""
     if first == 0:
         return False
-    prev = doc[first - 1]
+    tok, prev = doc[first], doc[first - 1]
+    if tok.is_alpha and tok.is_title and not tok.is_sent_start and prev.text not in "\"“‘'(":
+        return True
     return not prev.is_sent_start and (prev.pos_ == "PROPN" or (prev.is_title and prev.pos_ == "NOUN"))
 
 
@@ -373,8 +380,9 @@ def _read(doc: Doc, core: _Core, blocked: set[int], v: QuantityVocab) -> Quantit
         return None
     if noun is None and unit is None and (core.word_one or (core.vague is not None and core.vague.needs_noun)):
         return None
-    if core.word_one and after < len(doc) and doc[after].lower_ == "of":
-        return None
+    if core.word_one and ((after < len(doc) and doc[after].lower_ == "of")
+                          or (core.first > 0 and doc[core.first - 1].lower_ == "the")):
+        return None  # "one of them", "the one law lord": no count
     last = doc[core.last + glued]
     if last.lower_ == "of" and last.i > core.first:
         last = doc[last.i - 1]

@@ -115,7 +115,7 @@ def _preceded_by(text: str, pos: int, words_rx: str) -> re.Match[str] | None:
 
     Offsets of the match are offsets into ``text``.
     """
-    pattern = re.compile(rf"(?:^|(?<=[^\w-]))(?P<cue>{words_rx})(?:\s+|\s*-\s*)$", re.I)
+    pattern = re.compile(rf"(?:^|(?<=[^\w-]))(?P<cue>{words_rx})(?:\s+|\s*-\s*)$", re.IGNORECASE)
     return pattern.search(text, max(0, pos - 40), pos)
 
 
@@ -123,7 +123,7 @@ def _after_range_word(text: str, pos: int, v: TimeVocab) -> bool:
     """Whether a time just before ``pos`` and a joiner ("and", "to", "-") lead to it."""
     head = text[max(0, pos - 40):pos]
     return re.search(
-        rf"(?:{v.month_any_rx}|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?)\.?\s*(?:and|to|until|till|through|or|-|–)\s*$", head
+        rf"(?:{v.month_any_rx}|\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?)\.?\s*(?i:{v.joiner_rx})\s*$", head
     ) is not None
 
 
@@ -166,7 +166,7 @@ def _full_dates(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     wd = rf"(?:(?:{v.weekday_rx}),?\s+)?"
     patterns = (
         rf"\b{wd}(?P<mon>{v.month_any_rx})\b\.?\s+{_DAY},?\s+(?P<year>{_YEAR})(?!\d)",
-        rf"\b{wd}(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<mon>{v.month_any_rx})\b\.?,?\s+(?P<year>{_YEAR})(?!\d)",
+        rf"\b{wd}{_DAY}(?:\s+of)?\s+(?P<mon>{v.month_any_rx})\b\.?,?\s+(?P<year>{_YEAR})(?!\d)",
     )
     for pattern in patterns:
         for m in re.finditer(pattern, text):
@@ -192,13 +192,15 @@ def _yearless_dates(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     no_year = r"(?!\s*,?\s*\d)(?![.,:]\d|%)"
     patterns = (
         rf"\b{wd}(?P<mon>{v.month_any_rx})\b\.?\s+{_DAY}\b{no_year}",
-        rf"(?<![\d,.$£€])\b{wd}(?:the\s+)?{_DAY}(?:\s+of)?\s+(?P<mon>{v.month_any_rx})\b(?:\.(?=\s+[a-z]))?",
+        rf"(?<![\d,.$£€])\b{wd}{_DAY}(?:\s+of)?\s+(?P<mon>{v.month_any_rx})\b",
     )
-    for pattern in patterns:
+    for k, pattern in enumerate(patterns):
         for m in re.finditer(pattern, text):
             month, day = v.months[m["mon"]].month, int(m["day"])
             if not 1 <= day <= 31 or _valid_date(2000, month, day) is None:
                 continue
+            if k == 0 and re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE):
+                continue  # "in January 25 people ...": a month, then a count
             yield _Candidate(m.start(), m.end(), "yearless_date", _yearless(month, day), priority=4,
                              month=month, yearless=True)
 
@@ -222,24 +224,26 @@ def _month_years(text: str, v: TimeVocab) -> Iterator[_Candidate]:
 
 
 def _months(text: str, v: TimeVocab) -> Iterator[_Candidate]:
-    for m in re.finditer(rf"(?:\b(?P<rel>(?i:last|next|this))\s+)?\b(?P<mon>{v.month_full_rx})\b", text):
+    for m in re.finditer(rf"(?:\b(?P<rel>(?i:{v.relative_rx}))\s+)?\b(?P<mon>{v.month_full_rx})\b", text):
         entry = v.months[m["mon"]]
         if entry.needs_cue and not m["rel"] and not _preceded_by(text, m.start(), v.month_cue_rx) \
                 and not _after_range_word(text, m.start(), v):
             continue
-        rel = (m["rel"] or "").lower()
+        rel = v.relatives[m["rel"].lower()] if m["rel"] else None
         yield _Candidate(m.start(), m.end(), "month", _month(entry.month, rel), priority=2,
-                         month=entry.month, yearless=not rel)
+                         month=entry.month, yearless=rel is None)
 
 
-def _month(month: int, rel: str) -> Resolver:
+def _month(month: int, rel: int | None) -> Resolver:
+    """A month name; ``rel`` -1/0/1 for "last"/"this"/"next", None when bare."""
+
     def resolve(ctx: _Context) -> _Resolved:
         p = ctx.published
-        if rel and p is not None:
+        if rel is not None and p is not None:
             year = p.year
-            if rel == "last":
+            if rel < 0:
                 year = p.year if month < p.month else p.year - 1
-            elif rel == "next":
+            elif rel > 0:
                 year = p.year if month > p.month else p.year + 1
         else:
             found = _year_for(month, None, ctx)
@@ -293,20 +297,25 @@ def _decade(century: str | None, digit: str) -> Resolver:
 
 
 def _weekdays(text: str, v: TimeVocab) -> Iterator[_Candidate]:
-    for m in re.finditer(rf"(?:\b(?P<rel>(?i:last|next|this))\s+)?\b(?P<wd>{v.weekday_rx})\b", text):
-        rel = (m["rel"] or "").lower()
+    for m in re.finditer(rf"(?:\b(?P<rel>(?i:{v.relative_rx}))\s+)?\b(?P<wd>{v.weekday_rx})\b", text):
+        if re.match(rf"\s+(?:{v.weekday_not_before_rx})\b", text[m.end():]) \
+                or re.search(rf"\b(?:{v.weekday_not_after_rx})\s+$", text[max(0, m.start() - 20):m.start()]):
+            continue
+        rel = v.relatives[m["rel"].lower()] if m["rel"] else 0
         yield _Candidate(m.start(), m.end(), "weekday", _weekday(v.weekdays[m["wd"]].weekday, rel), priority=2)
 
 
-def _weekday(weekday: int, rel: str) -> Resolver:
+def _weekday(weekday: int, rel: int) -> Resolver:
+    """A weekday: the one at or before publication; ``rel`` -1 strictly before, 1 strictly after."""
+
     def resolve(ctx: _Context) -> _Resolved:
         p = ctx.published
         if p is None:
             return _Resolved(f"XXXX-WXX-{weekday}", None, None, "day")
         today = p.isoweekday()
-        if rel == "next":
+        if rel > 0:
             d = p + dt.timedelta(days=(weekday - today - 1) % 7 + 1)
-        elif rel == "last":
+        elif rel < 0:
             d = p - dt.timedelta(days=(today - weekday - 1) % 7 + 1)
         else:
             d = p - dt.timedelta(days=(today - weekday) % 7)
@@ -316,9 +325,9 @@ def _weekday(weekday: int, rel: str) -> Resolver:
 
 
 def _seasons(text: str, v: TimeVocab) -> Iterator[_Candidate]:
-    pattern = (rf"(?:\b(?P<rel>last|next|this)\s+)?\b(?P<season>{v.season_rx})\b"
+    pattern = (rf"(?:\b(?P<rel>{v.relative_rx})\s+)?\b(?P<season>{v.season_rx})\b"
                rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d))?")
-    for m in re.finditer(pattern, text, re.I):
+    for m in re.finditer(pattern, text, re.IGNORECASE):
         entry = v.seasons[m["season"].lower()]
         if not (m["rel"] or m["year"] or _preceded_by(text, m.start(), v.season_cue_rx)):
             continue
@@ -327,11 +336,14 @@ def _seasons(text: str, v: TimeVocab) -> Iterator[_Candidate]:
         if m["season"][0].isupper() and not _at_sentence_start(text, m.start() if not m["rel"] else m.start("season")):
             continue
         year = int(m["year"]) if m["year"] else None
-        yield _Candidate(m.start(), m.end(), "season", _season(entry.start_month, entry.timex, year,
-                                                                 (m["rel"] or "").lower()), priority=2, year=year)
+        rel = v.relatives[m["rel"].lower()] if m["rel"] else 0
+        yield _Candidate(m.start(), m.end(), "season", _season(entry.start_month, entry.timex, year, rel),
+                         priority=2, year=year)
 
 
-def _season(start_month: int, timex: str, year: int | None, rel: str) -> Resolver:
+def _season(start_month: int, timex: str, year: int | None, rel: int) -> Resolver:
+    """A season: the latest begun by publication; ``rel`` -1 the last one ended, 1 the next."""
+
     def bounds(named_year: int) -> tuple[dt.date, dt.date]:
         first_year = named_year - 1 if start_month == 12 else named_year
         start = dt.date(first_year, start_month, 1)
@@ -348,9 +360,9 @@ def _season(start_month: int, timex: str, year: int | None, rel: str) -> Resolve
             named = p.year + 1
             while bounds(named)[0] > p:
                 named -= 1
-            if rel == "last" and bounds(named)[1] >= p:
+            if rel < 0 and bounds(named)[1] >= p:
                 named -= 1
-            elif rel == "next":
+            elif rel > 0:
                 named += 1
         start, end = bounds(named)
         return _Resolved(f"{named}-{timex}", start, end, "range")
@@ -364,7 +376,7 @@ def _quarters(text: str, v: TimeVocab) -> Iterator[_Candidate]:
         rf"\b(?P<q>Q[1-4])\s+(?P<year>{_YEAR})(?!\d)",
     )
     for pattern in patterns:
-        for m in re.finditer(pattern, text, re.I):
+        for m in re.finditer(pattern, text, re.IGNORECASE):
             quarter = v.quarters.get(m["q"].lower())
             if quarter is None:
                 continue
@@ -389,7 +401,7 @@ def _quarter(quarter: int, year: int | None) -> Resolver:
 def _phrase_matches(text: str, phrases: Iterable[str]) -> Iterator[tuple[re.Match[str], str]]:
     """Matches of the lower-case ``phrases`` in ``text`` with their lookup key."""
     pattern = rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])"
-    for m in re.finditer(pattern, text, re.I):
+    for m in re.finditer(pattern, text, re.IGNORECASE):
         key = fold(m.group())
         if _lowercase_ok(text, m.start(), key):
             yield m, key
@@ -446,9 +458,9 @@ def _counts(n1: str | None, n2: str | None) -> tuple[Number, Number] | None:
 
 def _relative_counts(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     count = count_regex()
-    pattern = (rf"(?<![\w-])(?:(?P<n1>{count})(?:\s*(?:to|or|-|–)\s*(?P<n2>{count}))?\s+)?"
+    pattern = (rf"(?<![\w-])(?:(?P<n1>{count})(?:\s*(?:{v.count_joiner_rx})\s*(?P<n2>{count}))?\s+)?"
                rf"(?P<unit>{v.unit_rx})\s+(?P<dir>{v.direction_rx})\b")
-    for m in re.finditer(pattern, text, re.I):
+    for m in re.finditer(pattern, text, re.IGNORECASE):
         unit = _unit(v, m["unit"])
         direction = v.directions[m["dir"].lower()]
         if m["n1"]:
@@ -488,7 +500,7 @@ def _relative(unit: UnitEntry, low: Number, high: Number, sign: int, narrative: 
 def _stretches(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     pattern = (rf"\bthe\s+(?P<w>{v.stretch_rx})\s+(?:(?P<n>{count_regex()})\s+)?(?P<unit>{v.unit_rx})\b"
                r"(?!\s+of\b)")
-    for m in re.finditer(pattern, text, re.I):
+    for m in re.finditer(pattern, text, re.IGNORECASE):
         if not _lowercase_ok(text, m.start(), "the"):
             continue
         unit = _unit(v, m["unit"])
@@ -533,7 +545,7 @@ def _duration_value(unit: UnitEntry, low: Number, high: Number) -> str:
 def _durations(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     count = count_regex()
     pattern = rf"(?<![\w-])(?P<n>{count})(?P<sep>\s+|\s*-\s*)(?P<unit>{v.unit_rx})\b(?!\s*-?\s*(?:{v.age_rx})\b)"
-    for m in re.finditer(pattern, text, re.I):
+    for m in re.finditer(pattern, text, re.IGNORECASE):
         unit = _unit(v, m["unit"])
         if "-" in m["sep"] and _is_plural(unit, m["unit"]):
             continue
@@ -549,7 +561,7 @@ def _durations(text: str, v: TimeVocab) -> Iterator[_Candidate]:
         value = _duration_value(unit, *counts)
         yield _Candidate(m.start(), m.end(), "duration",
                          _fixed_value(value, "duration"), priority=1)
-    for m in re.finditer(rf"\bfor\s+(?P<unit>{v.plural_unit_rx})\b", text, re.I):
+    for m in re.finditer(rf"\bfor\s+(?P<unit>{v.plural_unit_rx})\b", text, re.IGNORECASE):
         unit = _unit(v, m["unit"])
         yield _Candidate(m.start("unit"), m.end(), "duration", _fixed_value(_duration_value(unit, 0, 1), "duration"))
 
@@ -623,7 +635,7 @@ def _with_ranges(text: str, cands: list[_Candidate], v: TimeVocab) -> list[_Cand
 def _join(text: str, a: _Candidate, b: _Candidate, floor: int, v: TimeVocab) -> _Candidate | None:
     if a.reason not in POINTS or b.reason not in POINTS:
         return None
-    gap = re.fullmatch(r"\s*(?P<j>and|to|until|till|through|-|–)\s*", text[a.end:b.start], re.I)
+    gap = re.fullmatch(rf"\s*(?P<j>{v.joiner_rx})\s*", text[a.end:b.start], re.IGNORECASE)
     if gap is None:
         return None
     joiner = gap["j"].lower()

@@ -106,6 +106,11 @@ class OpenRangeEntry(_Entry):
     reason: str
 
 
+class RelativeEntry(_Entry):
+    word: str
+    direction: Literal[-1, 0, 1]
+
+
 class RangeJoinEntry(_Entry):
     opener: str
     joiners: list[str]
@@ -129,6 +134,8 @@ class TimeVocab:
     month_any_rx: str                       # full names and abbreviations (case-sensitive)
     weekdays: dict[str, WeekdayEntry]       # name as written -> entry
     weekday_rx: str
+    weekday_not_before_rx: str              # words after a weekday that make it a title
+    weekday_not_after_rx: str               # words before a weekday that make it a name
     seasons: dict[str, SeasonEntry]
     season_rx: str
     quarters: dict[str, int]
@@ -155,14 +162,20 @@ class TimeVocab:
     open_ranges: dict[str, OpenRangeEntry]
     open_range_rx: str
     range_joins: list[RangeJoinEntry]
+    joiner_rx: str                          # any joiner of two times
+    relatives: dict[str, int]               # "last" -> -1
+    relative_rx: str
+    count_joiner_rx: str
 
 
-def _group(key: str) -> WordGroup:
-    raw = (read_yaml(DATA, EXPRESSIONS) or {}).get(key)
+def _group(key: str, name: str = EXPRESSIONS, within: str | None = None) -> WordGroup:
+    raw = read_yaml(DATA, name) or {}
+    if within is not None:
+        raw = raw.get(within) or {}
     try:
-        return WordGroup.model_validate(raw)
+        return WordGroup.model_validate(raw.get(key))
     except ValueError as exc:
-        raise NewstraceError(Errors.E011, input=f"{DATA}/{EXPRESSIONS}", detail=f"{key}: {exc}") from exc
+        raise NewstraceError(Errors.E011, input=f"{DATA}/{name}", detail=f"{key}: {exc}") from exc
 
 
 @cache
@@ -187,12 +200,17 @@ def time_vocab() -> TimeVocab:
     stretches = {w.lower(): s for s in load_entries(DATA, EXPRESSIONS, StretchEntry, key="stretches") for w in s.words}
     parts = {_fold(w): p for p in load_entries(DATA, EXPRESSIONS, PartEntry, key="parts") for w in p.words}
     open_ranges = {_fold(o.cue): o for o in load_entries(DATA, EXPRESSIONS, OpenRangeEntry, key="open_ranges")}
+    range_joins = load_entries(DATA, EXPRESSIONS, RangeJoinEntry, key="range_joins")
+    relatives: dict[str, int] = {r.word.lower(): r.direction for r in load_entries(DATA, EXPRESSIONS, RelativeEntry, key="relatives")}
+    count_joiners = _group("count_joiners").words
     return TimeVocab(
         months=months,
         month_full_rx=alternation(m.name for m in months_list),
         month_any_rx=alternation(months),
         weekdays=weekdays,
         weekday_rx=alternation(weekdays),
+        weekday_not_before_rx=alternation(_group("not_before", CALENDAR, "weekday_names").words),
+        weekday_not_after_rx=alternation(_group("not_after", CALENDAR, "weekday_names").words),
         seasons=seasons,
         season_rx=alternation(seasons),
         quarters=quarters,
@@ -218,7 +236,11 @@ def time_vocab() -> TimeVocab:
         part_rx=alternation(parts),
         open_ranges=open_ranges,
         open_range_rx=alternation(open_ranges),
-        range_joins=load_entries(DATA, EXPRESSIONS, RangeJoinEntry, key="range_joins"),
+        range_joins=range_joins,
+        joiner_rx=alternation({j for r in range_joins for j in r.joiners} | set(count_joiners)),
+        relatives=relatives,
+        relative_rx=alternation(relatives),
+        count_joiner_rx=alternation(count_joiners),
     )
 
 
