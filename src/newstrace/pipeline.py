@@ -26,6 +26,7 @@ from .ingest.article import Article
 from .ingest.html import from_html, looks_like_html
 from .ingest.text import from_text
 from .nlp import extensions as _extensions  # noqa: F401
+from .nlp import paragraphs as _paragraphs  # noqa: F401
 from .records import Analysis
 
 
@@ -41,6 +42,8 @@ def _load(model: str, components: tuple[str, ...]) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:
         raise NewstraceError(Errors.E013, input="pipeline", detail=model) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newstrace_paragraphs", before="parser")
     for name in components:
         nlp.add_pipe(name)
     return nlp

@@ -15,7 +15,9 @@ Ranking, when a name has several candidates (``Georgia``, ``Paris``, ``Tripoli``
             + context bonus   (when the candidate's country is one the article is about)
             - alternate-name penalty (when only an alternate spelling matched)
 
-The context bonus is large for countries, regions and capitals and small for other towns, so
+``prefer_countries`` is a set of ISO codes, or a mapping from ISO code to a weight in [0, 1] (how
+much of the article is about that country) that scales the bonus. The context bonus is large for
+countries, regions and capitals and small for other towns, so
 that "Georgia" in an article about the United States is the state, while "Paris" in the same
 article is still the French capital rather than Paris, Texas. Two candidates in the same country
 get the same bonus, so context never reorders them ("Washington" stays the capital in a US story).
@@ -338,7 +340,8 @@ class Geocoder:
         return [m.candidate for m in self.matches(name)]
 
     def resolve(self, name: str, prefer_countries: Collection[str] = ()) -> Candidate | None:
-        """The most likely feature for ``name``, preferring features in ``prefer_countries``."""
+        """The most likely feature for ``name``, preferring features in ``prefer_countries`` (ISO
+        codes, or a mapping from ISO code to a weight in [0, 1])."""
         found = self.match(name, prefer_countries)
         return found.candidate if found else None
 
@@ -350,7 +353,7 @@ class Geocoder:
     def matches(self, name: str, prefer_countries: Collection[str] = ()) -> list[Match]:
         """Every :class:`Match` for ``name``, best first."""
         codes = self.index.names.get(self._key(name), ())
-        prefer = frozenset(prefer_countries)
+        prefer = prefer_countries if isinstance(prefer_countries, Mapping) else frozenset(prefer_countries)
         found = []
         for code in codes:
             candidate, primary = self.index.candidates[code >> 1], bool(code & 1)
@@ -371,14 +374,16 @@ class Geocoder:
         return found
 
     def score(self, candidate: Candidate, *, primary: bool = True, prefer_countries: Collection[str] = ()) -> float:
-        """The ranking score of ``candidate`` (see the module docstring)."""
+        """The ranking score of ``candidate`` (see the module docstring); ``prefer_countries`` may
+        be a mapping from ISO code to a weight in [0, 1]."""
         population = candidate.population or (0 if candidate.feature == "city" else self.DEFAULT_POPULATION)
         value = math.log10(population + 1) + self.FEATURE_PRIOR[candidate.feature]
         if candidate.capital:
             value += self.CAPITAL_PRIOR
         if candidate.country is not None and candidate.country in prefer_countries:
             town = candidate.feature == "city" and not candidate.capital
-            value += self.CONTEXT_BONUS_TOWN if town else self.CONTEXT_BONUS
+            weight = float(prefer_countries[candidate.country]) if isinstance(prefer_countries, Mapping) else 1.0
+            value += weight * (self.CONTEXT_BONUS_TOWN if town else self.CONTEXT_BONUS)
         if not primary:
             value -= self.ALTERNATE_PENALTY
         return value

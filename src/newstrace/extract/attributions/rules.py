@@ -155,6 +155,13 @@ class SourceDescriber:
         return toks
 
     def describe(self, head: Token) -> Source:
+        for child in head.children:   # "the ministry's spokesperson, Oksana Levchenko"
+            m = self.table.at_token(child.i) if child.dep_ == "appos" else None
+            info = self.table.get(m.entity_id) if m is not None else None
+            if info is not None and info.type == "person" and self.table.at_token(head.i) is None:
+                if info.role is None:
+                    info.role = self.doc.text[self._np_tokens(head)[0].idx : head.idx + len(head.text)]
+                return self._from_mention(child, m)  # type: ignore[arg-type]
         mention = self.table.at_token(head.i)
         if mention is not None:
             return self._from_mention(head, mention)
@@ -194,9 +201,10 @@ class SourceDescriber:
             return Source(name=info.name, type="official" if official else "person", entity=info.id,
                           role=role, affiliation=aff.name if aff else None, span=span)
         if info.type == "country":
+            name = m.antecedent or m.text
             if m.sector == "media":
-                return Source(name=m.text, type="media_generic", entity=info.id, affiliation=info.name, span=span)
-            return Source(name=m.text, type="official", entity=info.id, role=m.sector,
+                return Source(name=name, type="media_generic", entity=info.id, affiliation=info.name, span=span)
+            return Source(name=name, type="official", entity=info.id, role=m.sector,
                           affiliation=info.name, span=span)
         if info.type == "nationality":
             toks = self._np_tokens(head)

@@ -22,6 +22,7 @@ class Mention:
     kind: str = "name"           # name|alias|former|capital|demonym|ner|learned|description|pronoun
     sector: str | None = None    # "military" for "the Ukrainian military"
     reason: str = ""
+    antecedent: str | None = None   # for descriptions and pronouns: the text of the mention they refer to
 
 
 @dataclass

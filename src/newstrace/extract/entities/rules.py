@@ -300,18 +300,18 @@ def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 continue  # the phrase names its referent: "the HTS armed group"
             if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in head.children):
                 continue  # "the group of ..." names its own referent
-            group_type: tuple[str, EntityType, Actor | None] | None = None
+            source: _Cand | None = None
             if head.lower_ in resolved_heads:
-                prev = next(c for c in out if c.group == resolved_heads[head.lower_])
-                group_type = (prev.group, prev.type, prev.actor)
-            else:
-                target = latest(tok.idx, desc.types)
-                if target is not None:
-                    group_type = (target.group, target.type, target.actor)
-            if group_type is None:
+                source = next(c for c in out if c.group == resolved_heads[head.lower_])
+            else:   # "the ministry" -> the last mention ending in "ministry", else the last compatible actor
+                same_head = [c for c in cands if c.mention.end <= tok.idx and c.type in desc.types
+                             and doc[c.mention.token_end - 1].lemma_.lower() == head.lemma_.lower()]
+                source = same_head[-1] if same_head else latest(tok.idx, desc.types)
+            if source is None:
                 continue
             mention = _make_mention(doc, tok.i, head.i + 1, "description", f"description:{head.lower_}")
-            cand = _Cand(mention, group_type[0], group_type[1], group_type[2])
+            mention.antecedent = source.mention.antecedent or source.mention.text
+            cand = _Cand(mention, source.group, source.type, source.actor)
             resolved_heads[head.lower_] = cand.group
             out.append(cand)
         elif tok.lower_ in prons and tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -320,6 +320,7 @@ def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 else latest(tok.idx, spec.types)
             if target is not None:
                 mention = _make_mention(doc, tok.i, tok.i + 1, "pronoun", f"pronoun:{tok.lower_}")
+                mention.antecedent = target.mention.antecedent or target.mention.text
                 out.append(_Cand(mention, target.group, target.type, target.actor))
     return out
 

@@ -8,10 +8,10 @@
    pass takes a name only in a place slot (the object of a locative preposition, or a modifier of
    an area noun like "zone"), or, for the curated regions of ``resolve/data/regions.yaml``,
    anywhere outside another entity; never a word of a person's name found elsewhere in the doc.
-2. The countries the article is about are collected from its country names, capitals, salient
+2. The countries the article is about are counted from its country names, capitals, salient
    towns and demonyms ("Syrian", "Ukrainians"); each toponym is then resolved preferring those
-   countries (leaving out what the toponym itself contributed, so "Georgia" does not vote for
-   itself).
+   countries, each in proportion to its count against the most named one (leaving out what the
+   toponym itself contributed, so "Georgia" does not vote for itself).
 3. A country or capital used as an actor is a state, not a place, and is skipped: the subject of
    a speech or action verb ("Moscow said", "Kiev sought to ..."), the possessor of an agent noun
    ("Kiev's forces"), the agent of a passive ("was condemned by Beijing"), or the object of an
@@ -25,6 +25,7 @@ coordinates and GeoNames id, the span of the mention, and a reason ``"<how>+<dat
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -255,21 +256,21 @@ def is_actor(span: Span, candidate: Candidate, context: PlaceContext | None = No
 
 # --------------------------------------------------------------------------- article context
 
-def article_countries(doc: Doc, toponyms: Iterable[Toponym], geocoder: Geocoder) -> dict[str, set[str]]:
-    """Countries the article names, keyed by the name that names them (so a name can be left out).
+def article_countries(doc: Doc, toponyms: Iterable[Toponym], geocoder: Geocoder) -> dict[str, Counter[str]]:
+    """How often the article names each country, by the name that names it (so a name can be left out).
 
     Votes come from the toponyms that resolve, without context, to a country, a capital or a
     salient town ("Atlanta" votes for the United States); from other entities whose whole name is
     a country's (spaCy sometimes tags "the United States" as ORG); and from demonyms, under the
     key ``"demonym"``.
     """
-    votes: dict[str, set[str]] = {}
+    votes: dict[str, Counter[str]] = {}
 
     def vote(key: str, candidate: Candidate | None) -> None:
         if candidate is not None and candidate.country and (
             candidate.feature == "country" or candidate.capital or _strong(candidate)
         ):
-            votes.setdefault(key, set()).add(candidate.country)
+            votes.setdefault(key, Counter())[candidate.country] += 1
 
     for toponym in toponyms:
         vote(toponym.key, geocoder.resolve(toponym.text))
@@ -279,18 +280,30 @@ def article_countries(doc: Doc, toponyms: Iterable[Toponym], geocoder: Geocoder)
             best = geocoder.resolve(name) if name else None
             if best is not None and best.feature == "country":
                 vote(normalize_name(name), best)
-    demonyms = votes.setdefault("demonym", set())
+    demonyms = votes.setdefault("demonym", Counter())
+    in_norp: set[int] = set()
     for ent in doc.ents:
         if ent.label_ == "NORP":
             iso = geocoder.country_of_demonym(_trim(ent).text)
             if iso:
-                demonyms.add(iso)
+                demonyms[iso] += 1
+                in_norp.update(range(ent.start, ent.end))
     for token in doc:
-        if token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
+        if token.i not in in_norp and token.text[:1].isupper() and token.pos_ in {"ADJ", "PROPN", "NOUN"}:
             iso = geocoder.country_of_demonym(token.text)
             if iso:
-                demonyms.add(iso)
+                demonyms[iso] += 1
     return votes
+
+
+def _preference(votes: dict[str, Counter[str]], leave_out: str) -> dict[str, float]:
+    """Country weights in [0, 1] from ``votes``, without the votes of the name ``leave_out``."""
+    total: Counter[str] = Counter()
+    for key, counts in votes.items():
+        if key != leave_out:
+            total.update(counts)
+    top = max(total.values(), default=0)
+    return {iso: n / top for iso, n in total.items()} if top else {}
 
 
 # --------------------------------------------------------------------------- the extractor
@@ -302,8 +315,7 @@ def find_places(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = Non
     votes = article_countries(doc, toponyms, geocoder)
     places: list[Place] = []
     for toponym in toponyms:
-        prefer = {iso for key, isos in votes.items() if key != toponym.key for iso in isos}
-        candidate = geocoder.resolve(toponym.text, prefer)
+        candidate = geocoder.resolve(toponym.text, _preference(votes, toponym.key))
         if candidate is None or is_actor(toponym.span, candidate, context):
             continue
         places.append(
