@@ -13,7 +13,7 @@ import newstrace.nlp.extensions  # noqa: F401  (registers the Doc extensions)
 from newstrace.extract.quantities.component import make_quantities
 from newstrace.extract.quantities.rules import find_quantities
 from newstrace.nlp.numbers import parse_count, parse_number, parse_numeral
-from newstrace.records import Quantity
+from newstrace.records import Quantity, Span, Time
 
 PUBLISHED = dt.date(2024, 12, 11)
 
@@ -172,9 +172,10 @@ def test_quantities_spans_exact_and_exclude_unit(quantities: Callable[[str], lis
 
 
 def test_quantities_reads_times_set_on_doc(_nlp: Language) -> None:
-    doc = _nlp("The 2000 volunteers arrived.")
-    doc._.nt_times = []
-    assert [q.value for q in find_quantities(doc)] == [2000]
+    doc = _nlp("The 350 volunteers arrived.")
+    assert [q.value for q in find_quantities(doc)] == [350]
+    doc._.nt_times = [Time(value="P350D", granularity="duration", span=Span.of(doc.text, 4, 7))]
+    assert find_quantities(doc) == []
 
 
 def test_quantities_component_sets_doc_extension(_nlp: Language) -> None:

@@ -157,18 +157,21 @@ def score_record(rec: dict[str, Any], gold: dict[str, Any]) -> dict[str, Score]:
         lambda p: f"{p['content']['text'][:60]} <- {' -> '.join(s['name'] for s in p['chain'])}",
     )
 
-    def parts_ok(gold_names: list[str], parts: list[dict[str, Any]]) -> bool:
+    gold_names = {fold(g["name"]) for g in gold.get("entities", [])} | {
+        fold(m) for g in gold.get("entities", []) for m in g["mentions"]}
+
+    def parts_ok(wanted: list[str], parts: list[dict[str, Any]]) -> bool:
+        """Every gold participant that is a named actor must be among the predicted ones
+        (gold may also name generic participants, "civilians", which the coder leaves out)."""
         names = set()
         for p in parts:
             names.add(fold(p["name"]))
             if p.get("entity") in by_id:
                 names |= ent_forms(by_id[p["entity"]])
-        return all(fold(n) in names for n in gold_names)
+        return all(fold(n) in names for n in wanted if fold(n) in gold_names)
 
     def ev_ok(g: dict[str, Any], p: dict[str, Any]) -> bool:
         if g["type"] != p["type"] or not _overlaps(text, g["trigger"], p["evidence"]):
-            return False
-        if fold(g["trigger"]) not in fold(p["evidence"]["text"]):
             return False
         return parts_ok(g.get("actors", []), p["actors"]) and parts_ok(g.get("targets", []), p["targets"]) \
             and bool(g.get("negated", False)) == bool(p["negated"])

@@ -103,13 +103,19 @@ class Coder:
                            span=Span(start=m.start, end=m.end, text=m.text))
 
     def _np_tokens(self, head: Token) -> list[Token]:
-        out: list[Token] = []
-        stack = [head]
-        while stack:
-            t = stack.pop()
-            out.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in CLAUSAL + ("appos", "cc", "punct"))
-        return sorted(out, key=lambda t: t.i)
+        """Where a phrase names its actor, in order: its modifiers ("Turkish air strikes",
+        "Russia's forces"), then what follows of/from/by ("fighters from HTS", "leaders of X")."""
+        left = [t for c in head.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod")
+                for t in c.subtree]
+        right: list[Token] = []
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        right += [obj] + [t for t in self._np_tokens(obj) if t.i != obj.i]
+            elif prep.dep_ == "appos":
+                right += [prep]
+        return sorted(left, key=lambda t: t.i) + right
 
     def participants(self, head: Token) -> list[Participant]:
         found = []
@@ -158,8 +164,6 @@ class Coder:
     def code(self) -> list[Event]:
         events: list[Event] = []
         for tok in self.doc:
-            if tok.idx in self.cue_offsets:
-                continue
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.lex.verbs:
                 ev = self.verbal(tok, self.lex.verbs[lemma])
@@ -204,6 +208,8 @@ class Coder:
         pattern, mode = chosen
         actors = self.participants(subj_tok) if subj_tok is not None else []
         targets: list[Participant] = []
+        if pattern.object_role == "forces" and not actors and dobj is not None:
+            actors, dobj = self.participants(dobj), None   # "Russian fighters were deployed"
         theme = pattern.object_role == "theme"
         if dobj is not None and not (theme and (self.lex.classes_of(dobj.text) & {"weapons", "money", "relief"})):
             targets = self.participants(dobj)

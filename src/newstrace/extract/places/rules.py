@@ -5,8 +5,8 @@
    gazetteer pass for names spaCy tagged otherwise or not at all ("Idlib" as PERSON, "the Idlib
    de-escalation zone"). Weak evidence (a FAC entity, the gazetteer pass) must name a salient
    feature: a country, a region or a town of at least ``STRONG_TOWN_POPULATION``. The gazetteer
-   pass takes a name only in a place slot (the object of a locative preposition, or a modifier of
-   an area noun like "zone"), or, for the curated regions of ``resolve/data/regions.yaml``,
+   pass takes a name only in a place slot (the object of a locative preposition or of a verb of
+   movement or control, or a modifier of an area noun like "zone"), or, for the curated regions of ``resolve/data/regions.yaml``,
    anywhere outside another entity; never a word of a person's name found elsewhere in the doc.
 2. The countries the article is about are counted from its country names, capitals, salient
    towns and demonyms ("Syrian", "Ukrainians"); each toponym is then resolved preferring those
@@ -50,7 +50,7 @@ MAX_NAME_TOKENS = 5
 #: a town must be at least this large to be taken from a name spaCy did not tag as GPE/LOC
 STRONG_TOWN_POPULATION = 100_000
 
-Role = Literal["agent_verb", "agent_noun", "locative_prep", "place_noun", "actor_prep"]
+Role = Literal["agent_verb", "agent_noun", "locative_prep", "place_noun", "place_verb", "actor_prep"]
 
 
 class ContextEntry(BaseModel):
@@ -70,6 +70,7 @@ class PlaceContext:
     agent_nouns: frozenset[str]
     locative_preps: frozenset[str]
     place_nouns: frozenset[str]
+    place_verbs: frozenset[str] = frozenset()
     actor_preps: frozenset[str] = frozenset()
 
     @classmethod
@@ -82,6 +83,7 @@ class PlaceContext:
             agent_nouns=frozenset(by_role.get("agent_noun", ())),
             locative_preps=frozenset(by_role.get("locative_prep", ())),
             place_nouns=frozenset(by_role.get("place_noun", ())),
+            place_verbs=frozenset(by_role.get("place_verb", ())),
             actor_preps=frozenset(by_role.get("actor_prep", ())),
         )
 
@@ -159,10 +161,12 @@ def _first_conjunct(token: Token) -> Token:
 
 
 def _in_place_slot(span: Span, context: PlaceContext) -> bool:
-    """Whether ``span`` stands where a location stands: "in X", "X countryside"."""
+    """Whether ``span`` stands where a location stands: "in X", "X countryside", "reached X"."""
     root = _first_conjunct(span.root)
     head = root.head
     if root.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in context.locative_preps:
+        return True
+    if root.dep_ == "dobj" and head.lemma_.lower() in context.place_verbs:
         return True
     if root.dep_ in {"compound", "nmod", "amod"} and head.i > root.i:
         return head.lemma_.lower() in context.place_nouns

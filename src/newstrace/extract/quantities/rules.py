@@ -30,6 +30,9 @@ from ..times.rules import find_times
 from .vocab import ModifierEntry, Phrase, QuantityVocab, VagueEntry, quantity_vocab
 
 MAX_PHRASE = 4
+#: spaCy entity labels that mark numbers, not names (a token with any other label is a name)
+NUMERIC_ENTITIES = frozenset({"", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+_YEAR_TOKEN = re.compile(r"^(?:1[89]|20)\d\d$")
 _RANGE_TOKEN = re.compile(r"^(?P<a>\d+(?:\.\d+)?)[-–](?P<b>\d+(?:\.\d+)?)$")
 
 
@@ -244,6 +247,10 @@ def _counted_noun(doc: Doc, core: _Core) -> Token | None:
     while head.i <= core.last and head.head.i != head.i and seen < 8:
         head = head.head
         seen += 1
+    # a modifier between count and noun ("several Chechen ... militants"): go on to its noun
+    while head.dep_ in ("amod", "nmod", "compound") and head.i < head.head.i < sent_end and seen < 8:
+        head = head.head
+        seen += 1
     if core.last < head.i < sent_end and head.pos_ in ("NOUN", "PROPN"):
         return head
     nxt = doc[after] if after < sent_end else None
@@ -262,7 +269,7 @@ def _unit_text(doc: Doc, noun: Token, floor: int, v: QuantityVocab) -> str:
             chunks.append([tok])
     start = noun.i
     for chunk in reversed(chunks):
-        named = any(t.ent_type_ or t.pos_ == "PROPN" for t in chunk)
+        named = any(t.pos_ == "PROPN" or t.ent_type_ not in NUMERIC_ENTITIES for t in chunk)
         hyphenated = len(chunk) > 1 and any(t.text == "-" for t in chunk)
         single = chunk[0] if len(chunk) == 1 else None
         keep = not named and (
@@ -279,8 +286,13 @@ def _unit_text(doc: Doc, noun: Token, floor: int, v: QuantityVocab) -> str:
 # --------------------------------------------------------------------------- entry point
 
 def _is_content_word(tok: Token) -> bool:
-    """A word that is neither a number nor a function word (a DATE entity made only of
-    numbers and function words, like "between 30 and 40", is no evidence of a date)."""
+    """A word that makes a DATE entity a date: a content word or a year-like numeral.
+
+    A DATE entity made only of counts and function words ("between 30 and 40") is no
+    evidence of a date; one holding "1945" or "weeks" is.
+    """
+    if _YEAR_TOKEN.match(tok.text):
+        return True
     return tok.is_alpha and not tok.is_stop and not _is_cardinal_word(tok) and not _is_scale_word(tok)
 
 
