@@ -157,6 +157,7 @@ def test_quantities_money_and_percent(
         "It was a three-party race.",
         "He lives at 10 Downing Street.",
         "Analysts expect a rise two days ago.",
+        "Gloucester beat Bath 17-16 on the day.",
     ],
 )
 def test_quantities_not_a_quantity(quantities: Callable[[str], list[Quantity]], text: str) -> None:

@@ -46,3 +46,15 @@ def published_date(doc: Doc) -> datetime.date | None:
         return datetime.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+TEXT_KEY = "newstrace.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return str(text)

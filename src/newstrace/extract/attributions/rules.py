@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ...nlp.extensions import text_of
 from ...records import Attribution, AttributionKind, Source, SourceType, Span
 from ...resources import read_yaml
 from ..entities.model import EntityTable, Mention
@@ -90,7 +91,7 @@ class _Found:
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(start=start, end=end, text=doc.text[start:end])
+    return Span(start=start, end=end, text=text_of(doc)[start:end])
 
 
 def _tok_span(tokens: list[Token]) -> tuple[int, int]:
@@ -160,14 +161,14 @@ class SourceDescriber:
             info = self.table.get(m.entity_id) if m is not None else None
             if info is not None and info.type == "person" and self.table.at_token(head.i) is None:
                 if info.role is None:
-                    info.role = self.doc.text[self._np_tokens(head)[0].idx : head.idx + len(head.text)]
+                    info.role = text_of(self.doc)[self._np_tokens(head)[0].idx : head.idx + len(head.text)]
                 return self._from_mention(child, m)  # type: ignore[arg-type]
         mention = self.table.at_token(head.i)
         if mention is not None:
             return self._from_mention(head, mention)
         toks = self._np_tokens(head)
         start, end = toks[0].idx, head.idx + len(head.text)
-        name = self.doc.text[start:end]
+        name = text_of(self.doc)[start:end]
         lower = head.lower_
         affiliation = None
         for t in toks:
@@ -217,7 +218,7 @@ class SourceDescriber:
         lower = head.lower_
         typ: SourceType = "media_generic" if lower in self.vocab.media else (
             "document" if lower in self.vocab.documents else "anonymous")
-        return Source(name=self.doc.text[start:end], type=typ, affiliation=affiliation,
+        return Source(name=text_of(self.doc)[start:end], type=typ, affiliation=affiliation,
                       span=_span(self.doc, start, end))
 
     def _role_words(self, head: Token, m: Mention) -> str | None:
@@ -331,11 +332,11 @@ def _adjacent_quote(doc: Doc, quotes: list[Quote], cue: Token, speaker: Token | 
     left_char = doc[left_edge].idx
     right_char = doc[right_edge].idx + len(doc[right_edge].text)
     for q in quotes:
-        gap_before = doc.text[q.close : left_char]
+        gap_before = text_of(doc)[q.close : left_char]
         if q.close <= left_char and len(gap_before) <= 3 and not any(ch.isalnum() for ch in gap_before):
             return q
     for q in quotes:
-        gap_after = doc.text[right_char : q.open]
+        gap_after = text_of(doc)[right_char : q.open]
         if q.open >= right_char and q.open < sent.end_char + 2 and len(gap_after) <= 12 \
                 and not any(ch.isalnum() for ch in gap_after.replace("that", "")):
             return q
@@ -379,7 +380,7 @@ def _sentence_rest(doc: Doc, according: Token, source: Token) -> tuple[int, int]
     else:
         toks = _after_dateline([t for t in sent if t.i < lo])
     start, end = _tok_span(toks)
-    for q in find_quotes(doc.text[: end]):   # a sentence split inside a quotation: take it whole
+    for q in find_quotes(text_of(doc)[: end]):   # a sentence split inside a quotation: take it whole
         if q.open < start < q.end:
             start = q.open
     return start, end
@@ -388,7 +389,7 @@ def _sentence_rest(doc: Doc, according: Token, source: Token) -> tuple[int, int]
 def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[Attribution]:
     """All attributions of ``doc``: chains end with ``outlet`` (the publisher)."""
     vocab = vocabulary()
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text_of(doc))
     describer = SourceDescriber(doc, table, vocab)
     pub_id = None
     if outlet:
@@ -554,10 +555,10 @@ def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[_Found]) -> 
             continue
         if any(s <= q.start and q.end <= e for s, e in covered):
             continue
-        words = doc.text[q.start : q.end].split()
+        words = text_of(doc)[q.start : q.end].split()
         if len(words) < 5 or previous is None or previous.kind != "direct":
             continue
-        gap = doc.text[previous.content[1] : q.open]
+        gap = text_of(doc)[previous.content[1] : q.open]
         if len(gap) > 200:
             continue
         item = _Found("direct", None, (q.start, q.end), list(previous.chain), "quote_continuation", 0.6,

@@ -13,7 +13,7 @@ from .gazetteer import Actor
 class Mention:
     """A stretch of text that refers to an entity."""
 
-    start: int                   # character offsets into doc.text
+    start: int                   # character offsets into text_of(doc)
     end: int
     text: str
     token_start: int             # token offsets into the Doc

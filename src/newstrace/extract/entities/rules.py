@@ -17,6 +17,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
+from ...nlp.extensions import text_of
 from ...records import EntityType
 from ...resources import load_entries
 from .gazetteer import Actor, Form, Gazetteer
@@ -83,12 +84,12 @@ class _Cand:
 
 
 def _span_text(doc: Doc, i: int, j: int) -> str:
-    return doc.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1].text)]
+    return text_of(doc)[doc[i].idx : doc[j - 1].idx + len(doc[j - 1].text)]
 
 
 def _make_mention(doc: Doc, i: int, j: int, kind: str, reason: str, sector: str | None = None) -> Mention:
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    return Mention(start=start, end=end, text=doc.text[start:end], token_start=i, token_end=j,
+    return Mention(start=start, end=end, text=text_of(doc)[start:end], token_start=i, token_end=j,
                    kind=kind, sector=sector, reason=reason)
 
 
@@ -238,7 +239,7 @@ def learn_aliases(doc: Doc, cands: list[_Cand]) -> None:
     extra: list[_Cand] = []
     for k, c in enumerate(cands):
         m = c.mention
-        after = doc.text[m.end : m.end + 12]
+        after = text_of(doc)[m.end : m.end + 12]
         paren = re.match(r"\s*\(([A-Z][A-Za-z\-]{1,10})\)", after)
         nxt = cands[k + 1] if k + 1 < len(cands) else None
         if paren and (nxt is None or nxt.mention.start > m.end + paren.end()):
@@ -249,7 +250,7 @@ def learn_aliases(doc: Doc, cands: list[_Cand]) -> None:
                 extra.append(_Cand(mention, c.group, c.type, c.actor))
         if nxt is None:
             continue
-        between = doc.text[m.end : nxt.mention.start]
+        between = text_of(doc)[m.end : nxt.mention.start]
         if len(between) > 40 or c.group == nxt.group:
             continue
         for pattern, regex in alias_patterns():

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Token
 
+from ...nlp.extensions import text_of
 from ...records import Attribution, Event, Participant, Place, Quantity, Span, Time
 from ...resources import load_entries, read_yaml
 from ..entities.model import EntityTable
@@ -269,14 +270,14 @@ class Coder:
         asserted_by = attribution.chain[0].name if attribution and attribution.chain else self.outlet
         confidence = 0.5 + 0.2 * bool(actors) + 0.2 * bool(targets)
         ev_start, ev_end = sent.start_char, sent.end_char
-        while ev_end > ev_start and self.doc.text[ev_end - 1].isspace():
+        while ev_end > ev_start and text_of(self.doc)[ev_end - 1].isspace():
             ev_end -= 1
         return Event(
             id="", type=pattern.type, mode=mode,  # type: ignore[arg-type]
             actors=actors, targets=targets, quantities=quantities, time=time, place=place,
             attribution=attribution.id if attribution else None, asserted_by=asserted_by,
             trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
-            evidence=Span(start=ev_start, end=ev_end, text=self.doc.text[ev_start:ev_end]),
+            evidence=Span(start=ev_start, end=ev_end, text=text_of(self.doc)[ev_start:ev_end]),
             negated=negated, confidence=round(confidence, 2),
             reason=f"{pattern.pos}:{tok.lemma_.lower()}->{pattern.type}",
         )

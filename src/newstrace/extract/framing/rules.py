@@ -7,7 +7,9 @@ modifies, from the hit to the head noun: "extremist armed group", "hideous opera
 "terrorist organization", "so-called Islamic State".
 
 The voice is ``"quoted"`` when the phrase lies inside the ``content`` span of an attribution
-(the innermost one is named in ``attribution``), else ``"outlet"``: the outlet's own words.
+(the innermost one is named in ``attribution``) or inside quotation marks within a paragraph (a
+scare quote: 'described them as "terrorists"'; ``attribution`` is then None), else
+``"outlet"``: the outlet's own words.
 
 ``about`` is the entity the phrase characterises, found through ``entity_at(start, end)`` (a
 callable the caller supplies, mapping character offsets to an entity id or None): the phrase's
@@ -26,6 +28,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
+from ...nlp.extensions import text_of
 from ...records import Attribution, Framing
 from ...records import Span as RecordSpan
 from ...resources import load_entries
@@ -38,11 +41,13 @@ EntityAt = Callable[[int, int], "str | None"]
 #: entity labels whose names are not the writer's wording ("Terrorism Act", "Liberation Tigers")
 NAME_LABELS: frozenset[str] = frozenset({"ORG", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PRODUCT", "PERSON"})
 #: dependency relations of a word that modifies the noun to its right
-MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound", "nmod"})
+MODIFIER_DEPS: frozenset[str] = frozenset({"amod", "compound", "nmod", "advmod"})  # advmod: "-ly" adjectives the tagger takes for adverbs
 #: dependency relations of a name that modifies or is apposed to a head noun
 NAME_DEPS: frozenset[str] = frozenset({"compound", "nmod", "poss", "appos", "npadvmod"})
 
 _WORD = re.compile(r"\w+|[^\w\s]")
+#: a quotation inside one paragraph: curly double quotes, or straight ones
+_QUOTED = re.compile(r"\u201c[^\u201c\u201d\n]*\u201d|\"[^\"\n]*\"")
 
 
 class LexiconEntry(BaseModel):
@@ -127,7 +132,15 @@ def _widen(match: Span) -> Span:
     # "so-called" modifies its noun through the participle's own attachment
     if head is last and last.dep_ in {"acl", "amod"} and last.head.i > last.i and last.head.pos_ in {"NOUN", "PROPN"}:
         head = last.head
-    return doc[match.start : max(match.end, head.i + 1)]
+    widened = doc[match.start : max(match.end, head.i + 1)]
+    # never across a line break or a sentence boundary (a headline parsed into the next line)
+    if any(t.is_space or "\n" in t.whitespace_ for t in widened[:-1]) or not _same_sentence(widened):
+        return match
+    return widened
+
+
+def _same_sentence(span: Span) -> bool:
+    return not span.doc.has_annotation("SENT_START") or all(not t.is_sent_start for t in span[1:])
 
 
 def find_hits(doc: Doc, lexicon: Lexicon | None = None) -> list[Hit]:
@@ -156,6 +169,11 @@ def find_hits(doc: Doc, lexicon: Lexicon | None = None) -> list[Hit]:
 def _innermost(attributions: Sequence[Attribution], start: int, end: int) -> Attribution | None:
     inside = [a for a in attributions if a.content.start <= start and end <= a.content.end]
     return min(inside, key=lambda a: a.content.end - a.content.start) if inside else None
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character extents of the quotations in ``text`` (the marks included)."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
 
 
 def _name_extent(token: Token) -> tuple[int, int]:
@@ -200,13 +218,15 @@ def find_framing(
 ) -> list[Framing]:
     """Loaded wording in ``doc``: one :class:`~newstrace.records.Framing` per lexicon hit."""
     out: list[Framing] = []
+    quotations = quoted_spans(text_of(doc))
     for hit in find_hits(doc, lexicon):
         start, end = hit.phrase.start_char, hit.phrase.end_char
         quoted = _innermost(attributions, start, end)
+        in_quotes = quoted is not None or any(a <= start and end <= b for a, b in quotations)
         out.append(
             Framing(
-                span=RecordSpan.of(doc.text, start, end),
-                voice="quoted" if quoted else "outlet",
+                span=RecordSpan.of(text_of(doc), start, end),
+                voice="quoted" if in_quotes else "outlet",
                 attribution=quoted.id if quoted else None,
                 about=_about(hit.phrase, entity_at) if entity_at else None,
                 reason=hit.reason,

@@ -1,30 +1,38 @@
 """Places: toponyms in a Doc, geocoded offline, disambiguated by what the whole article is about.
 
-1. Toponyms are spaCy's GPE, LOC and FAC entities (a leading "the" and a trailing "'s" trimmed;
-   extended by a following word when the longer name is known: "Idlib" + "province"), plus a
-   gazetteer pass for names spaCy tagged otherwise or not at all ("Idlib" as PERSON, "the Idlib
-   de-escalation zone"). Weak evidence (a FAC entity, the gazetteer pass) must name a salient
-   feature: a country, a region or a town of at least ``STRONG_TOWN_POPULATION``. The gazetteer
-   pass takes a name only in a place slot (the object of a locative preposition or of a verb of
-   movement or control, or a modifier of an area noun like "zone"), or, for the curated regions of ``resolve/data/regions.yaml``,
-   anywhere outside another entity; never a word of a person's name found elsewhere in the doc.
+1. Toponyms are spaCy's GPE, LOC and FAC entities (a leading "the", trailing "'s" and line breaks
+   trimmed; extended by a following word when the longer name is known: "Idlib" + "province"),
+   plus a gazetteer pass for names spaCy tagged otherwise or not at all ("Idlib" as PERSON, "the
+   Idlib de-escalation zone", an upper-case dateline "BEIRUT, March 3").
+   Weak evidence must name a salient feature (a country, a region or a town of at least
+   ``STRONG_TOWN_POPULATION``, or any town in a country the article is mostly about) unless
+   the slot is strong ("the village of X", "X province"):
+   FAC entities (matched by the feature's own name), the gazetteer pass (a name in a place slot:
+   the object of a locative preposition or of a verb of movement or control, a modifier of an
+   area noun; or a curated region of ``resolve/data/regions.yaml`` anywhere outside another
+   entity; never a word of a person's name found elsewhere in the doc), and small towns known
+   only by a GeoNames alternate spelling (also for GPE entities: "Tsunami" is an alternate name of
+   a Japanese town).
 2. The countries the article is about are counted from its country names, capitals, salient
    towns and demonyms ("Syrian", "Ukrainians"); each toponym is then resolved preferring those
    countries, each in proportion to its count against the most named one (leaving out what the
    toponym itself contributed, so "Georgia" does not vote for itself).
-3. A country or capital used as an actor is a state, not a place, and is skipped: the subject of
-   a speech or action verb ("Moscow said", "Kiev sought to ..."), the possessor of an agent noun
-   ("Kiev's forces"), the agent of a passive ("was condemned by Beijing"), or the object of an
-   adversative preposition ("fighting against Russia").
+   A small town in a country the article never points to, while it is mostly about others, is
+   dropped as a likely namesake of a place the gazetteer lacks ("Somerset" in a British story).
+3. A country or capital that stands for its state, or names a nationality, is not a place (see
+   :func:`is_actor`): "Moscow said", "Kiev sought to ...", "Kiev's forces", "US troops", "fighting
+   against Russia", "undermine Russia", "officials in Bamako". "In Syria", "to Ukraine", "the
+   territory of Syria" and "Ukraine's eastern Donetsk region" stay places.
 
 Each :class:`~newstrace.records.Place` has the canonical name of the feature, its country,
 coordinates and GeoNames id, the span of the mention, and a reason ``"<how>+<data>"``: how is
 ``gpe_entity``, ``loc_entity``, ``fac_entity`` or ``gazetteer``; data is ``geonames``,
-``geonames_us_states`` or ``regions``.
+``geonames_continents``, ``geonames_us_states`` or ``regions``.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +42,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.tokens import Doc, Span, Token
 
+from ...nlp.extensions import text_of
 from ...records import Place
 from ...records import Span as RecordSpan
 from ...resolve.geocode import Candidate, Geocoder, Match, normalize_name
@@ -47,10 +56,18 @@ NOT_PLACE_LABELS: frozenset[str] = frozenset(
 )
 #: longest name the gazetteer pass tries, in tokens
 MAX_NAME_TOKENS = 5
-#: a town must be at least this large to be taken from a name spaCy did not tag as GPE/LOC
+#: a town at least this large may be taken from weak evidence
 STRONG_TOWN_POPULATION = 100_000
+#: a country named at least this often, relative to the most named one, is one the article is about
+HOME_COUNTRY_WEIGHT = 0.5
 
-Role = Literal["agent_verb", "agent_noun", "locative_prep", "place_noun", "place_verb", "actor_prep"]
+Role = Literal[
+    "agent_verb", "agent_noun", "seat_noun", "locative_prep", "place_noun", "place_verb", "actor_prep"
+]
+Slot = Literal["none", "weak", "strong"]
+
+_DATELINE_BEFORE = re.compile(r"(?:^|[\n|\u2014\u2013])[ \t]*$")
+_DATELINE_AFTER = re.compile(r"^[ \t]*[,\-\u2014\u2013(|]")
 
 
 class ContextEntry(BaseModel):
@@ -72,6 +89,7 @@ class PlaceContext:
     place_nouns: frozenset[str]
     place_verbs: frozenset[str] = frozenset()
     actor_preps: frozenset[str] = frozenset()
+    seat_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_entries(cls, entries: Iterable[ContextEntry]) -> PlaceContext:
@@ -85,6 +103,7 @@ class PlaceContext:
             place_nouns=frozenset(by_role.get("place_noun", ())),
             place_verbs=frozenset(by_role.get("place_verb", ())),
             actor_preps=frozenset(by_role.get("actor_prep", ())),
+            seat_nouns=frozenset(by_role.get("seat_noun", ())),
         )
 
 
@@ -109,16 +128,17 @@ class Toponym:
         return self.span.text
 
 
-# --------------------------------------------------------------------------- finding names
+# --------------------------------------------------------------------------- helpers
 
 def _trim(span: Span) -> Span:
-    """``span`` without leading determiners/punctuation and trailing possessives/punctuation."""
-    start, end = span.start, span.end
-    while start < end and (span.doc[start].pos_ == "DET" or span.doc[start].is_punct):
+    """``span`` without leading determiners, punctuation and spaces, and without trailing
+    possessives, punctuation and spaces."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].pos_ == "DET" or doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return span.doc[start:end]
+    return doc[start:end]
 
 
 def _extend(span: Span, geocoder: Geocoder) -> Span:
@@ -126,7 +146,7 @@ def _extend(span: Span, geocoder: Geocoder) -> Span:
     doc = span.doc
     for extra in (2, 1):
         end = span.end + extra
-        if end <= len(doc) and not any(t.is_punct for t in doc[span.end:end]):
+        if end <= len(doc) and not any(t.is_punct or t.is_space for t in doc[span.end:end]):
             longer = doc[span.start:end]
             if longer.text in geocoder:
                 return longer
@@ -134,20 +154,21 @@ def _extend(span: Span, geocoder: Geocoder) -> Span:
 
 
 def _strong(candidate: Candidate | None) -> bool:
-    """Whether a feature is salient enough to be taken from weak evidence (a gazetteer match)."""
+    """Whether a feature is salient enough to be taken from weak evidence."""
     return candidate is not None and (
         candidate.feature != "city" or candidate.population >= STRONG_TOWN_POPULATION
     )
 
 
-def _strong_by_name(match: Match | None) -> bool:
-    """A salient feature matched by its own name (not a GeoNames alternate): for FAC entities."""
-    return match is not None and match.primary and _strong(match.candidate)
-
-
-def _person_words(doc: Doc) -> set[str]:
-    """Words of multi-word PERSON names in the doc ("Howard" of "Michael Howard")."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+def _person_words(doc: Doc, geocoder: Geocoder) -> set[str]:
+    """Words of multi-word PERSON names in the doc ("Howard" of "Michael Howard"), leaving out
+    "persons" whose whole name is a place ("Kiryat Shmona")."""
+    return {
+        t.text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and _trim(ent).text not in geocoder
+        for t in ent
+    }
 
 
 def _entity_of(doc: Doc) -> dict[int, Span]:
@@ -160,18 +181,46 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-def _in_place_slot(span: Span, context: PlaceContext) -> bool:
-    """Whether ``span`` stands where a location stands: "in X", "X countryside", "reached X"."""
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def place_slot(span: Span, context: PlaceContext) -> Slot:
+    """How surely ``span`` stands where a location stands.
+
+    ``"strong"``: it modifies an area noun ("the Idlib countryside") or is the object of "of"
+    after one ("the village of Moura"); ``"weak"``: the object of a locative preposition ("in X")
+    or of a verb of movement or control ("reached X"); ``"none"`` otherwise.
+    """
     root = _first_conjunct(span.root)
     head = root.head
-    if root.dep_ == "pobj" and head.pos_ == "ADP" and head.lower_ in context.locative_preps:
-        return True
-    if root.dep_ == "dobj" and head.lemma_.lower() in context.place_verbs:
-        return True
-    if root.dep_ in {"compound", "nmod", "amod"} and head.i > root.i:
-        return head.lemma_.lower() in context.place_nouns
-    return False
+    if root.dep_ == "pobj" and head.pos_ == "ADP":
+        if head.lower_ == "of" and _lemma(head.head) in context.place_nouns:
+            return "strong"
+        return "weak" if head.lower_ in context.locative_preps else "none"
+    if root.dep_ == "dobj" and _lemma(head) in context.place_verbs:
+        return "weak"
+    if root.dep_ in {"compound", "nmod", "amod"} and head.i > root.i and _lemma(head) in context.place_nouns:
+        return "strong"
+    return "none"
 
+
+def in_dateline(span: Span) -> bool:
+    """Whether ``span`` is an upper-case dateline place: "BEIRUT, March 3", "Radio X | EL FASHER -"."""
+    text = text_of(span.doc)
+    return (
+        span.text.isupper()
+        and bool(_DATELINE_BEFORE.search(text[: span.start_char]))
+        and bool(_DATELINE_AFTER.match(text[span.end_char:]))
+    )
+
+
+def _weak_match(match: Match) -> bool:
+    """A small town known only by a GeoNames alternate spelling."""
+    return not match.primary and not _strong(match.candidate)
+
+
+# --------------------------------------------------------------------------- finding names
 
 def find_toponyms(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = None) -> list[Toponym]:
     """Place names in ``doc`` that the gazetteer knows, in text order, not overlapping."""
@@ -187,55 +236,83 @@ def find_toponyms(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = N
         if not len(span):
             continue
         span = _extend(span, geocoder)
-        if span.text not in geocoder or (how == "fac_entity" and not _strong_by_name(geocoder.match(span.text))):
+        match = geocoder.match(span.text)
+        if match is None:
+            continue
+        slot = place_slot(span, context)
+        if how == "fac_entity" and not (match.primary and (_strong(match.candidate) or slot == "strong")):
+            continue
+        if _weak_match(match) and slot == "none" and not in_dateline(span):
             continue
         covered.update(range(span.start, span.end))
         found.append(Toponym(span, how, normalize_name(span.text)))
 
+    # the article's main countries so far: a town in one of them may be taken from a place slot
+    # whatever its size ("walked from Nuseirat" in a story about Gaza)
+    weights = _preference(article_countries(doc, found, geocoder), leave_out="")
+    home = frozenset(iso for iso, w in weights.items() if w >= HOME_COUNTRY_WEIGHT)
     entity_of = _entity_of(doc)
-    person_words = _person_words(doc)
+    person_words = _person_words(doc, geocoder)
     i = 0
     while i < len(doc):
         token = doc[i]
         if (
             i in covered
             or not token.text[:1].isupper()
-            or token.pos_ not in {"PROPN", "NOUN", "ADJ"}
-            or token.ent_type_ in NOT_PLACE_LABELS
+            or (token.pos_ not in {"PROPN", "NOUN", "ADJ"} and not (token.is_upper and len(token) > 2))
+            or (token.ent_type_ in NOT_PLACE_LABELS
+                and not (token.ent_type_ == "NORP" and geocoder.country_of_demonym(token.text) is None))
             or token.text in person_words
         ):
             i += 1
             continue
-        match = _gazetteer_match(doc, i, geocoder, context, covered, entity_of)
-        if match is None:
+        named = _gazetteer_match(doc, i, geocoder, context, covered, entity_of, home)
+        if named is None:
             i += 1
             continue
-        found.append(Toponym(match, "gazetteer", normalize_name(match.text)))
-        covered.update(range(match.start, match.end))
-        i = match.end
+        found.append(Toponym(named, "gazetteer", normalize_name(named.text)))
+        covered.update(range(named.start, named.end))
+        i = named.end
     found.sort(key=lambda t: t.span.start)
     return found
 
 
 def _gazetteer_match(
-    doc: Doc, i: int, geocoder: Geocoder, context: PlaceContext, covered: set[int], entity_of: dict[int, Span]
+    doc: Doc,
+    i: int,
+    geocoder: Geocoder,
+    context: PlaceContext,
+    covered: set[int],
+    entity_of: dict[int, Span],
+    home: frozenset[str] = frozenset(),
 ) -> Span | None:
     for j in range(min(len(doc), i + MAX_NAME_TOKENS), i, -1):
         span = doc[i:j]
-        if span[-1].is_punct or any(k in covered for k in range(i, j)) or span.text not in geocoder:
-            continue
-        # a name inside a longer entity ("Washington Post", "Turkistan Islamic Party") is not a place
-        inside: set[Span] = {entity_of[k] for k in range(i, j) if k in entity_of}
-        if any(_trim(e).start < i or _trim(e).end > j for e in inside):
+        if (
+            span[-1].is_punct
+            or any(t.is_space for t in span)
+            or any(k in covered for k in range(i, j))
+        ):
             continue
         match = geocoder.match(span.text)
         if match is None:
             continue
-        # an organisation's name that is a GeoNames alternate of a town ("White House" for
-        # Casablanca) is the organisation
-        if not match.primary and any(e.label_ == "ORG" for e in inside):
+        # a dateline names a place even inside the outlet's name line ("Al Jazeera | DOHA |")
+        if _strong(match.candidate) and in_dateline(span):
+            return span
+        # a name inside a longer entity ("Washington Post", "Turkistan Islamic Party") is not a place
+        inside: set[Span] = {entity_of[k] for k in range(i, j) if k in entity_of}
+        if any(_trim(e).start < i or _trim(e).end > j for e in inside):
             continue
-        if _strong(match.candidate) and _in_place_slot(span, context):
+        # an organisation's name that is a GeoNames alternate of a town elsewhere ("White House"
+        # for Casablanca) is the organisation
+        if not match.primary and match.candidate.country not in home and any(e.label_ == "ORG" for e in inside):
+            continue
+        slot = place_slot(span, context)
+        if slot == "strong" or (slot == "weak" and (_strong(match.candidate) or match.candidate.country in home)):
+            return span
+        # a one-name PERSON where a location stands ("rockets hit Kiryat Shmona") is a mis-tagged town
+        if slot == "weak" and any(e.label_ == "PERSON" and _trim(e).start == i and _trim(e).end == j for e in inside):
             return span
         if not inside and match.candidate.source == "regions":
             return span
@@ -244,18 +321,64 @@ def _gazetteer_match(
 
 # --------------------------------------------------------------------------- actors, not places
 
-def is_actor(span: Span, candidate: Candidate, context: PlaceContext | None = None) -> bool:
-    """Whether a country or capital named by ``span`` stands for the state acting ("Moscow said")."""
+def is_actor(
+    span: Span, candidate: Candidate, context: PlaceContext | None = None, places: frozenset[int] = frozenset()
+) -> bool:
+    """Whether a country or capital named by ``span`` stands for its state or nationality.
+
+    A country is an actor as a subject ("Ukraine condemns", "Russia was warned"), a possessor or
+    noun modifier of anything but an area or a place (``places``: token indices of other place
+    names) ("Russia's war", "US troops"; not "Ukraine's eastern region", "Syria's Qamishli"), the
+    object of a verb other than one of movement or control ("undermine Russia"; not "entered
+    Syria"), an indirect object, or the object of an actor preposition ("against Russia", "talks
+    with Moscow"; not "the border with Syria"), of a passive's "by", of "of" after anything but an
+    area ("the MFA of Ukraine"; not "the territory of Syria"), of a preposition hanging on an
+    adjective ("grateful to Germany") or of "in" after a seat noun ("officials in Mali"). A
+    capital is an actor as the subject or object of an agent verb ("Moscow said", "accused
+    Washington"), the possessor or modifier of an agent noun ("Kiev's forces"), or in those
+    prepositional slots that do not need an area ("condemned by Beijing", "officials in Bamako").
+    """
     if candidate.feature != "country" and not candidate.capital:
         return False
     context = context or load_context()
     root = _first_conjunct(span.root)
     head = root.head
-    if root.dep_ == "nsubj" and head.lemma_.lower() in context.agent_verbs:
+    dep = root.dep_
+    country = candidate.feature == "country"
+    if dep in {"nsubj", "nsubjpass"}:
+        return country or (dep == "nsubj" and _lemma(head) in context.agent_verbs)
+    if dep in {"poss", "compound", "nmod", "amod", "npadvmod"} and head.i != root.i:
+        if head.i in places:
+            return False
+        if country:
+            return _lemma(head) not in context.place_nouns
+        return _lemma(head) in context.agent_nouns
+    if dep == "dobj":
+        if _lemma(head) in context.place_verbs:
+            return False
+        return country or _lemma(head) in context.agent_verbs
+    if dep == "dative":
+        return country
+    if dep == "pobj" and head.pos_ == "ADP":
+        return _actor_object(head, country, context)
+    return False
+
+
+def _actor_object(prep: Token, country: bool, context: PlaceContext) -> bool:
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
+        prep = prep.head                       # "grateful to Germany ... and to Norway"
+    governor = prep.head
+    if prep.dep_ == "agent":
         return True
-    if root.dep_ == "poss" and head.lemma_.lower() in context.agent_nouns:
+    if prep.lower_ in context.actor_preps:
+        return _lemma(governor) not in context.place_nouns
+    if prep.lower_ == "in" and _lemma(governor) in context.seat_nouns:
         return True
-    return root.dep_ == "pobj" and (head.dep_ == "agent" or head.lower_ in context.actor_preps)
+    if not country:
+        return False
+    if prep.lower_ == "of":
+        return _lemma(governor) not in context.place_nouns
+    return governor.pos_ == "ADJ"
 
 
 # --------------------------------------------------------------------------- article context
@@ -317,10 +440,17 @@ def find_places(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = Non
     context = context or load_context()
     toponyms = find_toponyms(doc, geocoder, context)
     votes = article_countries(doc, toponyms, geocoder)
+    place_tokens = frozenset(i for t in toponyms for i in range(t.span.start, t.span.end))
     places: list[Place] = []
+    home = {iso for iso, w in _preference(votes, "").items() if w >= HOME_COUNTRY_WEIGHT}
     for toponym in toponyms:
-        candidate = geocoder.resolve(toponym.text, _preference(votes, toponym.key))
-        if candidate is None or is_actor(toponym.span, candidate, context):
+        prefer = _preference(votes, toponym.key)
+        candidate = geocoder.resolve(toponym.text, prefer)
+        if candidate is None or is_actor(toponym.span, candidate, context, place_tokens):
+            continue
+        # a small town abroad that the article never points to is more likely a namesake of a
+        # place our gazetteer lacks ("Somerset" in a British story is the county, not the US town)
+        if home and not _strong(candidate) and not prefer.get(candidate.country or ""):
             continue
         places.append(
             Place(
@@ -329,7 +459,7 @@ def find_places(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = Non
                 lat=candidate.lat,
                 lon=candidate.lon,
                 geonames_id=candidate.geonames_id,
-                span=RecordSpan.of(doc.text, toponym.span.start_char, toponym.span.end_char),
+                span=RecordSpan.of(text_of(doc), toponym.span.start_char, toponym.span.end_char),
                 reason=f"{toponym.how}+{candidate.source}",
             )
         )

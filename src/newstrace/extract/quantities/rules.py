@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ...nlp.extensions import text_of
 from ...nlp.numbers import Number, number_words, parse_number, parse_numeral, tidy
 from ...records import Quantity, Span, Time
 from ..times.rules import find_times
@@ -94,7 +95,7 @@ def _number_at(doc: Doc, i: int, blocked: set[int]) -> _Core | None:
     m = _RANGE_TOKEN.match(tok.text)
     if m is not None:
         low, high = tidy(float(m["a"])), tidy(float(m["b"]))
-        return _Core(i, i, None, low, high, reason="range") if low < high else None
+        return _Core(i, i, None, low, high, reason="range" if low < high else "score")
     words = number_words()
     start = i
     if tok.lower_ in words.fractions and i + 1 < len(doc) and doc[i + 1].lower_ in words.articles:
@@ -173,6 +174,8 @@ def _with_range(doc: Doc, core: _Core, blocked: set[int], v: QuantityVocab) -> _
         if scale is not None and low * scale < second.value:
             low = tidy(low * scale)
     if not low < second.value:
+        if joiner in ("-", "–") and not doc[core.last].whitespace_ and not doc[j].whitespace_:
+            return _Core(core.first, second.last, None, reason="score")  # "beat Bath 17-16": no count
         return core
     first = core.first - 1 if opened else core.first
     return _Core(first, second.last, None, low, second.value, reason="range")
@@ -280,7 +283,7 @@ def _unit_text(doc: Doc, noun: Token, floor: int, v: QuantityVocab) -> str:
         if not keep:
             break
         start = chunk[0].i
-    return doc.text[doc[start].idx:noun.idx + len(noun.text)]
+    return text_of(doc)[doc[start].idx:noun.idx + len(noun.text)]
 
 
 # --------------------------------------------------------------------------- entry point
@@ -344,7 +347,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     v = quantity_vocab()
     times: list[Time] | None = doc._.nt_times
     if times is None:
-        times = find_times(doc.text, doc._.nt_published)
+        times = find_times(text_of(doc), doc._.nt_published)
     blocked = _blocked_tokens(doc, times)
     found: list[Quantity] = []
     i = 0
@@ -366,7 +369,7 @@ def find_quantities(doc: Doc) -> list[Quantity]:
 
 def _read(doc: Doc, core: _Core, blocked: set[int], v: QuantityVocab) -> Quantity | None:
     """The Quantity a count states, or None when it is no count (a label, a pronoun, a clock time)."""
-    if any(k in blocked for k in range(core.first, core.last + 1)):
+    if core.reason == "score" or any(k in blocked for k in range(core.first, core.last + 1)):
         return None
     after = core.last + 1
     if after < len(doc) and doc[after].lower_ in v.clock_words:
@@ -405,6 +408,6 @@ def _read(doc: Doc, core: _Core, blocked: set[int], v: QuantityVocab) -> Quantit
         high=core.high,
         approximate=core.approximate,
         unit=unit,
-        span=Span.of(doc.text, start, end),
+        span=Span.of(text_of(doc), start, end),
         reason=core.reason,
     )

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...nlp.extensions import DOC_EXTENSIONS
+from ...nlp.extensions import DOC_EXTENSIONS, TEXT_KEY, text_of
 from ...records import Analysis, ArticleInfo
 from ..entities.model import EntityTable
 
@@ -29,7 +29,7 @@ def build_record(doc: Doc) -> Analysis:
         title=meta.get("title"),
         url=meta.get("url"),
         language=meta.get("language") or "en",
-        text=doc.text,
+        text=text_of(doc),
     )
     return Analysis(
         article=article,
@@ -49,6 +49,7 @@ class RecordBuilder:
         for name in DOC_EXTENSIONS:
             if name not in KEEP:
                 setattr(doc._, name, None)
+        doc.user_data.pop(TEXT_KEY, None)
         return doc
 
 

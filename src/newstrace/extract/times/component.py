@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...nlp.extensions import published_date
+from ...nlp.extensions import published_date, text_of
 from .rules import find_times
 
 
@@ -13,7 +13,7 @@ class TimeNormalizer:
     """Finds and normalizes the time expressions of a Doc against ``doc._.nt_published``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.nt_times = find_times(doc.text, published_date(doc))
+        doc._.nt_times = find_times(text_of(doc), published_date(doc))
         return doc
 
 
