@@ -63,8 +63,14 @@ def canonical_outlet(name: str | None) -> str | None:
     """The gazetteer's name for an outlet written as ``name`` ("AP" -> "Associated Press")."""
     if not name:
         return name
-    form = default_gazetteer().best(name)
-    return form.actor.name if form is not None and form.actor.type == "media" else name
+    gaz = default_gazetteer()
+    words = name.split()
+    for n in range(len(words), 0, -1):   # longest known outlet inside "DAILY SABAH WITH AA", "X Staff"
+        for i in range(len(words) - n + 1):
+            form = gaz.best(" ".join(words[i : i + n]))
+            if form is not None and form.actor.type == "media":
+                return form.actor.name
+    return name
 
 
 def record_of(doc: Doc) -> Analysis:

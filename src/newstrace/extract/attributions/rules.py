@@ -142,14 +142,23 @@ class SourceDescriber:
 
     def __init__(self, doc: Doc, table: EntityTable, vocab: Vocabulary) -> None:
         self.doc, self.table, self.vocab = doc, table, vocab
+        self.earlier_names: dict[str, str] = {}   # head noun -> the last anonymous source so named
 
-    def _np_tokens(self, head: Token) -> list[Token]:
+    def remember(self, source: Source) -> None:
+        if source.type == "anonymous" and source.entity is None:
+            self.earlier_names[source.name.split()[-1].lower()] = source.name
+
+    def _np_tokens(self, head: Token, right: bool = False) -> list[Token]:
         keep = ("compound", "amod", "nmod", "det", "nummod", "poss", "case", "punct", "quantmod", "advmod")
         left = [t for t in head.lefts if t.dep_ in keep]
         toks: list[Token] = []
         for t in left:
             toks.extend(t.subtree)
         toks.append(head)
+        if right:   # "a source familiar with the talks", "officials in Damascus"
+            for t in head.rights:
+                if t.dep_ == "amod" or (t.dep_ == "prep" and t.lower_ in ("in", "from", "at", "with", "close")):
+                    toks.extend(t.subtree)
         toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
         while toks and (toks[0].dep_ == "det" and toks[0].lower_ in ("the",) or toks[0].is_punct):
             toks = toks[1:]
@@ -166,10 +175,14 @@ class SourceDescriber:
         mention = self.table.at_token(head.i)
         if mention is not None:
             return self._from_mention(head, mention)
-        toks = self._np_tokens(head)
-        start, end = toks[0].idx, head.idx + len(head.text)
+        toks = self._np_tokens(head, right=head.lower_ in self.vocab.anonymous)
+        start, end = toks[0].idx, max(head.idx + len(head.text), toks[-1].idx + len(toks[-1].text))
         name = text_of(self.doc)[start:end]
         lower = head.lower_
+        if toks[0].i > 0 and self.doc[toks[0].i - 1].lower_ == "the" and lower in self.vocab.anonymous:
+            earlier = self.earlier_names.get(lower)   # "the official" -> "a European security official"
+            if earlier:
+                name = earlier
         affiliation = None
         for t in toks:
             m = self.table.at_token(t.i)
@@ -408,6 +421,8 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or lemma not in vocab.cues or _in_quote(quotes, tok):
             continue
+        if any(c.dep_ == "neg" for c in tok.children) and lemma not in vocab.complement:
+            continue   # "did not comment on the claim" attributes nothing
         speaker = _speaker(tok)
         relayed_by: Token | None = None
         if speaker is None and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl"):
@@ -497,6 +512,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 own += chains.from_np(relayed_by)
             chain = chains.close(own)
         cue_span = (tok.idx, tok.idx + len(tok.text))
+        describer.remember(chain[0])
         item = _Found(kind, cue_span, content, chain, reason, confidence, tok.i, quote)
         found.append(item)
         by_cue[tok.i] = item

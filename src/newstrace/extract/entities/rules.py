@@ -167,6 +167,21 @@ def gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     return out
 
 
+def _yield_to_named_bodies(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """A bare demonym inside a longer named body ("the Russian Centre for Reconciliation") is part of
+    that name, not a mention of the state: spaCy's ORG span wins over it."""
+    bodies = [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "FAC") and len(e) >= 3]
+    keep = []
+    for c in cands:
+        m = c.mention
+        inside = any(s <= m.token_start and m.token_end <= e and (e - s) > (m.token_end - m.token_start) + 1
+                     for s, e in bodies)
+        if inside and m.kind == "demonym" and m.sector is None:
+            continue
+        keep.append(c)
+    return keep
+
+
 def extend_institutions(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> None:
     """'Ministry of Foreign Affairs of Ukraine', 'officials in Bamako': sector words joined to a
     country's name or capital by 'of'/'in' make one mention of the country, with that sector."""
@@ -388,6 +403,7 @@ def _person_roles(doc: Doc, info: EntityInfo, table_by_token: dict[int, str], in
 def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
     """All entities of ``doc`` with their mentions, aliases and references resolved."""
     cands = gazetteer_mentions(doc, gaz)
+    cands = _yield_to_named_bodies(doc, cands)
     extend_institutions(doc, cands, gaz)
     taken = {k for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
     cands += ner_mentions(doc, taken)
