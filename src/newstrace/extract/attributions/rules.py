@@ -143,10 +143,30 @@ class SourceDescriber:
     def __init__(self, doc: Doc, table: EntityTable, vocab: Vocabulary) -> None:
         self.doc, self.table, self.vocab = doc, table, vocab
         self.earlier_names: dict[str, str] = {}   # head noun -> the last anonymous source so named
+        self.earlier_chains: list[tuple[int, str, list[Source]]] = []
 
-    def remember(self, source: Source) -> None:
-        if source.type == "anonymous" and source.entity is None:
-            self.earlier_names[source.name.split()[-1].lower()] = source.name
+    def remember(self, chain: list[Source], position: int) -> None:
+        source = chain[0]
+        if source.type in ("anonymous", "document") and source.entity is None:
+            head = source.name.split()[-1].lower()
+            self.earlier_names[head] = source.name
+            self.earlier_chains.append((position, head, chain))
+
+    def earlier_chain(self, head: Token) -> list[Source] | None:
+        """'the sources said', 'one of the sources': the chain of the last source named with that noun."""
+        word = head.lower_
+        if word == "one":
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if obj is None:
+                return None
+            head, word = obj, obj.lower_
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
+            return None
+        if self.table.at_token(head.i) is not None:
+            return None
+        found = [c for pos, w, c in self.earlier_chains if w == word and pos < head.idx]
+        return list(found[-1]) if found else None
 
     def _np_tokens(self, head: Token, right: bool = False) -> list[Token]:
         keep = ("compound", "amod", "nmod", "det", "nummod", "poss", "case", "punct", "quantmod", "advmod")
@@ -417,7 +437,23 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
     found: list[_Found] = []
     by_cue: dict[int, _Found] = {}
 
-    for tok in doc:
+    according_at = {according.i: source for according, source, _verb in _according_to(doc)}
+
+    def according_to(according: Token, source: Token) -> None:
+        content = _sentence_rest(doc, according, source)
+        if content[1] <= content[0]:
+            return
+        to_tok = doc[according.i + 1]
+        cue_span = (according.idx, to_tok.idx + len(to_tok.text))
+        head = _head_of_np(source)
+        chain = describer.earlier_chain(head) or chains.close(chains.from_np(head))
+        describer.remember(chain, according.idx)
+        found.append(_Found("according_to", cue_span, content, chain, "according_to", 0.8, according.i))
+
+    for tok in doc:   # in text order, so that "the official" can refer back to "a security official"
+        if tok.i in according_at:
+            according_to(tok, according_at[tok.i])
+            continue
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or lemma not in vocab.cues or _in_quote(quotes, tok):
             continue
@@ -450,6 +486,11 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 content, kind, reason = (c_start, c_end), "indirect", "clause+cue"
         if content is None and quote is not None:
             content, kind, reason = (quote.start, quote.end), "direct", "adjacent_quote+cue"
+            mark = doc.char_span(quote.open, quote.open + 1, alignment_mode="expand")
+            opening_sent = mark.sent if mark is not None else tok.sent
+            lead = _after_dateline([t for t in opening_sent if t.idx < quote.open and not t.is_space])
+            if quote.close <= tok.idx and lead and lead[0].idx < quote.open - 1:
+                content, kind, reason = (lead[0].idx, quote.end), "mixed", "clause_with_adjacent_quote+cue"
         if content is None and speaker is not None and tok.dep_ in ("advcl", "parataxis", "conj") \
                 and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
             # "X has happened, TASS reported": the reporting clause follows what it reports
@@ -500,6 +541,11 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 continue
             if speaker.pos_ == "PRON" and table.at_token(speaker.i) is None:
                 continue
+            earlier = describer.earlier_chain(speaker)
+            if earlier is not None:
+                chain, reason = earlier, reason + "+same_source"
+        if chain is None:
+            assert speaker is not None
             head = speaker
             if describer.is_document(speaker):
                 for prep in speaker.children:
@@ -512,23 +558,15 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 own += chains.from_np(relayed_by)
             chain = chains.close(own)
         cue_span = (tok.idx, tok.idx + len(tok.text))
-        describer.remember(chain[0])
+        describer.remember(chain, tok.idx)
         item = _Found(kind, cue_span, content, chain, reason, confidence, tok.i, quote)
         found.append(item)
         by_cue[tok.i] = item
 
-    for according, source, _verb in _according_to(doc):
-        content = _sentence_rest(doc, according, source)
-        if content[1] <= content[0]:
-            continue
-        kind = "according_to"
-        to_tok = doc[according.i + 1]
-        cue_span = (according.idx, to_tok.idx + len(to_tok.text))
-        chain = chains.close(chains.from_np(_head_of_np(source)))
-        found.append(_Found(kind, cue_span, content, chain, "according_to", 0.8, according.i))
-
     found.extend(_quote_continuations(doc, quotes, found))
+    found = [f for f in found if not _reported_act(f, found, vocab, doc)]
     _nest(found)
+    found = [f for f in found if not f.extra.get("relay_only")]
     found.sort(key=lambda f: f.content[0])
     return [
         Attribution(
@@ -539,6 +577,14 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         )
         for n, f in enumerate(found, start=1)
     ]
+
+
+def _reported_act(item: _Found, found: list[_Found], vocab: Vocabulary, doc: Doc) -> bool:
+    """'... adding that the visitors urged the group to ...': an urging inside reported content
+    is part of what is reported, not a further source."""
+    if item.cue_token is None or item.cue is None or doc[item.cue_token].lemma_.lower() not in vocab.complement:
+        return False
+    return any(o is not item and o.content[0] <= item.cue[0] and item.cue[1] <= o.content[1] for o in found)
 
 
 def _nest(found: list[_Found]) -> None:
@@ -557,6 +603,9 @@ def _nest(found: list[_Found]) -> None:
         names = {s.name for s in own}
         inner.chain = own + [s for s in outer.chain if s.name not in names]
         inner.reason += "+nested"
+        if inner.cue is not None and outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1] \
+                and outer.kind != "direct":
+            outer.extra["relay_only"] = True   # its statement is the inner one, now with the full chain
 
 
 def _quote_continuations(doc: Doc, quotes: list[Quote], found: list[_Found]) -> list[_Found]:
