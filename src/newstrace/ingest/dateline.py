@@ -138,6 +138,31 @@ def parse_dateline(text: str, reference: datetime.date | None = None) -> Datelin
     return Dateline(span=Span.of(text, start, end), reason="+".join(n for n, _ in used), **found)
 
 
+def metadata_spans(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """Where ``text`` carries metadata rather than narrative: ``(head, tail)``.
+
+    ``head`` is the character range of the dateline or header at the top (as in
+    :func:`parse_dateline`), or None; ``tail`` the ranges of the closing metadata lines in the
+    last lines ("Published: 2024-03-05"), each to the end of its line, whether or not
+    :func:`parse_dateline` took a field from it. The time extractor reads the head's date as a
+    time of the text but anchors no narrative time to it, and skips the tail lines.
+    """
+    dateline = parse_dateline(text)
+    head = (dateline.span.start, dateline.span.end) if dateline is not None else None
+    head_end = _head_end(text)
+    tail_start = max(head_end, _tail_start(text))
+    tail: list[tuple[int, int]] = []
+    for pattern, regex in compiled_patterns().patterns:
+        if not pattern.tail:
+            continue
+        for match in regex.finditer(text, tail_start):
+            line_end = text.find("\n", match.end())
+            tail.append((match.start(), len(text) if line_end == -1 else line_end))
+    if head is not None:
+        tail = [(s, e) for s, e in tail if s >= head[1]]
+    return head, sorted(tail)
+
+
 def parse_date(value: str, reference: datetime.date | None = None) -> datetime.date | None:
     """A date as written in a dateline ("March 3", "4 May 2023", "2024-03-05"), or None.
 
