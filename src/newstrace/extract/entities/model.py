@@ -81,9 +81,13 @@ class EntityTable:
         return [m for m in self.mentions[:hi] if m.start >= start and m.end <= end]
 
     def entity_at(self, start: int, end: int) -> str | None:
-        """Id of the first entity mentioned inside ``[start, end)``, if any."""
+        """Id of the first entity mentioned inside ``[start, end)``, else of a mention covering it."""
         found = self.within(start, end)
-        return found[0].entity_id if found else None
+        if found:
+            return found[0].entity_id
+        hi = bisect_right(self._starts, start)
+        covering = [m for m in self.mentions[:hi] if m.start <= start and end <= m.end]
+        return covering[-1].entity_id if covering else None
 
     def to_records(self) -> list[Entity]:
         return [e.to_record() for e in self.entities.values()]

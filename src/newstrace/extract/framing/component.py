@@ -19,7 +19,7 @@ class FramingDetector:
     the id of the entity mentioned at those character offsets, or None. When set (by whoever
     builds the pipeline, e.g. ``nlp.get_pipe("newstrace_framing").entity_at = resolver``), each
     framing item's ``about`` names the entity the wording characterises; when None (the default),
-    ``about`` stays None.
+    the entity table that ``newstrace_entities`` left on the Doc is used, if there is one.
     """
 
     def __init__(self, entity_at: EntityAt | None = None, lexicon: Lexicon | None = None) -> None:
@@ -28,7 +28,10 @@ class FramingDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         attributions = list(doc._.nt_attributions or [])
-        doc._.nt_framing = find_framing(doc, attributions, self.entity_at, self.lexicon or load_lexicon())
+        entity_at = self.entity_at
+        if entity_at is None and doc._.nt_entities is not None:
+            entity_at = doc._.nt_entities.entity_at   # the article's own entity table
+        doc._.nt_framing = find_framing(doc, attributions, entity_at, self.lexicon or load_lexicon())
         return doc
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+from typing import Literal
 
 from ...records import Granularity
 from .vocab import Period, UnitEntry
@@ -31,11 +32,15 @@ def shift(day: dt.date, count: float, unit: UnitEntry) -> dt.date:
     return add_months(day, round(count * unit.size))
 
 
-def period(day: dt.date, kind: Period, offset: int = 0) -> tuple[dt.date, dt.date]:
+def period(day: dt.date, kind: Period | Literal["weekend"], offset: int = 0) -> tuple[dt.date, dt.date]:
     """The calendar period of ``kind`` containing ``day``, moved by ``offset`` periods.
 
-    Weeks are ISO weeks (Monday to Sunday); decades run from a year ending in 0.
+    Weeks are ISO weeks (Monday to Sunday); decades run from a year ending in 0. A weekend is a
+    Saturday and the Sunday after it: offset 0 is the latest weekend begun on or before ``day``.
     """
+    if kind == "weekend":
+        saturday = day - dt.timedelta(days=(day.weekday() - 5) % 7) + dt.timedelta(weeks=offset)
+        return saturday, saturday + dt.timedelta(days=1)
     if kind == "day":
         d = day + dt.timedelta(days=offset)
         return d, d

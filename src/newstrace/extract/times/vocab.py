@@ -19,6 +19,7 @@ CALENDAR = "calendar.yaml"
 EXPRESSIONS = "expressions.yaml"
 
 Period = Literal["day", "week", "month", "year", "decade"]
+ShiftUnit = Literal["day", "week", "weekend", "month", "year"]
 
 
 class _Entry(BaseModel):
@@ -66,9 +67,10 @@ class WordGroup(_Entry):
 
 class ShiftEntry(_Entry):
     phrases: list[str]
-    unit: Literal["day", "week", "month", "year"]
+    unit: ShiftUnit
     offset: int
     alone: bool = False     # counts only when no word follows the phrase
+    until_published: bool = False   # the part of the period up to P, unless a future cue precedes
 
 
 class DirectionEntry(_Entry):
@@ -104,6 +106,7 @@ class PartEntry(_Entry):
 class OpenRangeEntry(_Entry):
     cue: str
     reason: str
+    open: bool = True       # the interval runs on to P; False: the cue only modifies the time
 
 
 class RelativeEntry(_Entry):
@@ -129,9 +132,10 @@ def _fold(phrase: str) -> str:
 class TimeVocab:
     """Lookup tables (keys lower-cased unless noted) and regex fragments built from the data."""
 
-    months: dict[str, MonthEntry]          # full name or abbreviation, as written -> entry
+    months: dict[str, MonthEntry]          # full name or abbreviation, as written or in capitals -> entry
     month_full_rx: str                      # full names (case-sensitive)
     month_any_rx: str                       # full names and abbreviations (case-sensitive)
+    month_dated_rx: str                     # as month_any_rx, or in capitals ("JAN 21, 2025"): with a year only
     weekdays: dict[str, WeekdayEntry]       # name as written -> entry
     weekday_rx: str
     weekday_not_before_rx: str              # words after a weekday that make it a title
@@ -166,6 +170,9 @@ class TimeVocab:
     relatives: dict[str, int]               # "last" -> -1
     relative_rx: str
     count_joiner_rx: str
+    open_range_det_rx: str                  # a determiner between an open-range cue and a time
+    future_cue_rx: str
+    year_modifier_cue_rx: str
 
 
 def _group(key: str, name: str = EXPRESSIONS, within: str | None = None) -> WordGroup:
@@ -186,6 +193,8 @@ def time_vocab() -> TimeVocab:
     for m in months_list:
         months[m.name] = m
         months.update({a: m for a in m.abbreviations})
+    written = list(months)
+    months.update({name.upper(): months[name] for name in written})
     weekdays = {w.name: w for w in load_entries(DATA, CALENDAR, WeekdayEntry, key="weekdays")}
     seasons = {s.name.lower(): s for s in load_entries(DATA, CALENDAR, SeasonEntry, key="seasons")}
     quarters = {n.lower(): q.quarter for q in load_entries(DATA, CALENDAR, QuarterEntry, key="quarters") for n in q.names}
@@ -206,7 +215,8 @@ def time_vocab() -> TimeVocab:
     return TimeVocab(
         months=months,
         month_full_rx=alternation(m.name for m in months_list),
-        month_any_rx=alternation(months),
+        month_any_rx=alternation(written),
+        month_dated_rx=alternation(months),
         weekdays=weekdays,
         weekday_rx=alternation(weekdays),
         weekday_not_before_rx=alternation(_group("not_before", CALENDAR, "weekday_names").words),
@@ -241,6 +251,9 @@ def time_vocab() -> TimeVocab:
         relatives=relatives,
         relative_rx=alternation(relatives),
         count_joiner_rx=alternation(count_joiners),
+        open_range_det_rx=alternation(_group("open_range_determiners").words),
+        future_cue_rx=alternation(_group("future_cues").words),
+        year_modifier_cue_rx=alternation(_group("year_modifier_cues").words),
     )
 
 
