@@ -262,6 +262,18 @@ class SourceDescriber:
     def is_document(self, head: Token) -> bool:
         return self.table.at_token(head.i) is None and head.lower_ in self.vocab.documents
 
+    def is_anaphoric_document(self, head: Token) -> bool:
+        """'the report highlighted': a definite report noun that names no author of its own
+        ('a UN report', 'a statement from the ministry' name theirs)."""
+        if not self.is_document(head):
+            return False
+        if any(c.dep_ == "prep" for c in head.children):
+            return False
+        if any(self.table.at_token(t.i) is not None for c in head.lefts for t in c.subtree):
+            return False
+        return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                   for c in head.children)
+
 
 def _head_of_np(tok: Token) -> Token:
     """For a nationality adjective or similar hanging under a noun, climb to the noun."""
@@ -452,7 +464,8 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
 
     for tok in doc:   # in text order, so that "the official" can refer back to "a security official"
         if tok.i in according_at:
-            according_to(tok, according_at[tok.i])
+            if not _in_quote(quotes, tok):   # "treated according to the law" inside a quotation
+                according_to(tok, according_at[tok.i])
             continue
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or lemma not in vocab.cues or _in_quote(quotes, tok):
@@ -474,7 +487,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         kind: AttributionKind = "indirect"
         reason = ""
         if clause is not None:
-            c_start, c_end = _tok_span(list(clause.subtree))
+            c_start, c_end = _tok_span(_after_dateline(list(clause.subtree)))
             q = _quote_at(quotes, c_start, c_end) or (quote if quote and c_start >= quote.open - 1
                                                        and c_end <= quote.close + 1 else None)
             inner = [qq for qq in quotes if qq.start < c_end and c_start < qq.end]
@@ -531,7 +544,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             if parent is not None and tok.dep_ in ("advcl", "conj", "xcomp") and (
                     lemma in vocab.continuations or tok.dep_ == "conj"):
                 chain, reason, confidence = list(parent.chain), reason + "+continuation", 0.7
-        elif describer.is_document(speaker) and not any(c.dep_ == "prep" for c in speaker.children):
+        elif describer.is_anaphoric_document(speaker):
             prior = next((f for f in reversed(found) if f.chain and f.chain[0].type != "anonymous"), None) \
                 or (found[-1] if found else None)
             if prior is not None:

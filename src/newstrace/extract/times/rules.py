@@ -26,10 +26,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from ...ingest.dateline import metadata_spans
 from ...nlp.numbers import Number, count_regex, parse_count
 from ...records import Granularity, Span, Time
 from . import dates
-from .vocab import TimeVocab, UnitEntry, alternation, fold, time_vocab
+from .vocab import ShiftUnit, TimeVocab, UnitEntry, alternation, fold, time_vocab
 
 #: rules whose times may anchor a later narrative time ("days later")
 ANCHORING = frozenset({
@@ -99,6 +100,13 @@ def _interval(start: dt.date, end: dt.date, anchored: bool = False) -> _Resolved
     return _Resolved(value, start, end, granularity, anchored)
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """Offset of the start of the sentence (or line) that ``pos`` is in, looking back at most 300 characters."""
+    floor = max(0, pos - 300)
+    ends = [m.end() for m in re.finditer(r"[.!?;\n](?=\s)|\n", text[floor:pos])]
+    return floor + ends[-1] if ends else floor
+
+
 def _at_sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \t\"'“‘(")
     return not before or before[-1] in ".!?:;\n—"
@@ -165,8 +173,8 @@ def _is_plural(unit: UnitEntry, form: str) -> bool:
 def _full_dates(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     wd = rf"(?:(?:{v.weekday_rx}),?\s+)?"
     patterns = (
-        rf"\b{wd}(?P<mon>{v.month_any_rx})\b\.?\s+{_DAY},?\s+(?P<year>{_YEAR})(?!\d)",
-        rf"\b{wd}{_DAY}(?:\s+of)?\s+(?P<mon>{v.month_any_rx})\b\.?,?\s+(?P<year>{_YEAR})(?!\d)",
+        rf"\b{wd}(?P<mon>{v.month_dated_rx})\b\.?\s+{_DAY},?\s+(?P<year>{_YEAR})(?!\d)",
+        rf"\b{wd}{_DAY}(?:\s+of)?\s+(?P<mon>{v.month_dated_rx})\b\.?,?\s+(?P<year>{_YEAR})(?!\d)",
     )
     for pattern in patterns:
         for m in re.finditer(pattern, text):
@@ -217,7 +225,7 @@ def _yearless(month: int, day: int) -> Resolver:
 
 
 def _month_years(text: str, v: TimeVocab) -> Iterator[_Candidate]:
-    for m in re.finditer(rf"\b(?P<mon>{v.month_any_rx})\b\.?(?:\s+of)?,?\s+(?P<year>{_YEAR})(?!\d)", text):
+    for m in re.finditer(rf"\b(?P<mon>{v.month_dated_rx})\b\.?(?:\s+of)?,?\s+(?P<year>{_YEAR})(?!\d)", text):
         month, year = v.months[m["mon"]].month, int(m["year"])
         yield _Candidate(m.start(), m.end(), "month_year",
                          _fixed(dt.date(year, month, 1), dates.month_end(year, month)), priority=3, year=year)
@@ -259,7 +267,8 @@ def _years(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     pattern = (rf"(?<![\d£$€.,/])(?<!\d-)(?P<year>{_YEAR})(?!\d|[.,]\d|%|-\d|/\d|\s*(?:bn|m|mn|k)\b)"
                r"(?!\s+(?:per\s*cent|percent)\b)")
     for m in re.finditer(pattern, text):
-        if not _preceded_by(text, m.start(), v.year_cue_rx) and not _after_range_word(text, m.start(), v):
+        if not _preceded_by(text, m.start(), v.year_cue_rx) and not _after_range_word(text, m.start(), v) \
+                and not (_preceded_by(text, m.start(), v.year_modifier_cue_rx) and re.match(r"\s+[a-z]", text[m.end():])):
             continue
         year = int(m["year"])
         yield _Candidate(m.start(), m.end(), "year", _fixed(dt.date(year, 1, 1), dt.date(year, 12, 31)),
@@ -410,7 +419,9 @@ def _phrase_matches(text: str, phrases: Iterable[str]) -> Iterator[tuple[re.Matc
 def _fixed_phrases(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     for m, key in _phrase_matches(text, v.deictic):
         shift = v.deictic[key]
-        yield _Candidate(m.start(), m.end(), "deictic", _shifted(shift.unit, shift.offset, False), priority=10)
+        so_far = shift.until_published and not re.search(
+            rf"(?<![\w-])(?:{v.future_cue_rx})(?![\w-])", text[_clause_start(text, m.start()):m.start()], re.IGNORECASE)
+        yield _Candidate(m.start(), m.end(), "deictic", _shifted(shift.unit, shift.offset, False, so_far), priority=10)
     for m, key in _phrase_matches(text, v.narrative):
         shift = v.narrative[key]
         if shift.alone and re.match(r"\s*\w", text[m.end():]):
@@ -422,15 +433,20 @@ def _fixed_phrases(text: str, v: TimeVocab) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), "vague_recent", _recent(v.units[recent.unit], recent.n), priority=10)
 
 
-def _shifted(unit: Literal["day", "week", "month", "year"], offset: int, narrative: bool) -> Resolver:
+def _shifted(unit: ShiftUnit, offset: int, narrative: bool, so_far: bool = False) -> Resolver:
+    """The period ``unit`` around the anchor or P, moved by ``offset``; ``so_far``: cut at P."""
+
     def resolve(ctx: _Context) -> _Resolved:
         if narrative and ctx.anchor is not None:
             start, end = dates.period(ctx.anchor.start, unit, offset)
             return _interval(start, end, anchored=True)
         if ctx.published is None:
-            return _Resolved(_relative_value(offset), None, None, unit)
+            return _Resolved(_relative_value(offset), None, None, "range" if unit == "weekend" else unit)
         start, end = dates.period(ctx.published, unit, offset)
-        return _interval(start, end)
+        r = _interval(start, end)
+        if so_far and start <= ctx.published < end:
+            return replace(r, end=ctx.published, granularity="range")
+        return r
 
     return resolve
 
@@ -679,12 +695,16 @@ def _with_open_ranges(text: str, cands: list[_Candidate], v: TimeVocab) -> list[
     out: list[_Candidate] = []
     for c in cands:
         floor = out[-1].end if out else 0
-        m = _preceded_by(text, c.start, v.open_range_rx) if c.reason in POINTS else None
+        m = None
+        if c.reason in POINTS:
+            det = _preceded_by(text, c.start, v.open_range_det_rx)
+            m = _preceded_by(text, det.start("cue") if det else c.start, v.open_range_rx)
         if m is not None and not m.group().rstrip().endswith("-"):
             start = m.start("cue")
             if start >= floor:
                 entry = v.open_ranges[fold(m["cue"])]
-                c = replace(c, start=start, reason=entry.reason, resolve=_open_range(c.resolve))
+                c = replace(c, start=start, reason=entry.reason,
+                            resolve=_open_range(c.resolve) if entry.open else c.resolve)
         out.append(c)
     return out
 
@@ -713,17 +733,41 @@ def _candidates(text: str, v: TimeVocab) -> list[_Candidate]:
     return [c for rule in rules for c in rule]
 
 
+def _in_open_clause(text: str, pos: int, v: TimeVocab) -> bool:
+    """Whether ``pos`` is inside a clause opened by an open-range cue: "since it opened a front on Oct. 8"."""
+    before = text[_clause_start(text, pos):pos]
+    return re.search(rf"(?<![\w-])(?:{v.open_range_rx})(?![\w-])[^,;:]*$", before, re.IGNORECASE) is not None
+
+
+def _may_anchor(text: str, c: _Candidate, r: _Resolved, published: dt.date | None,
+                head: tuple[int, int] | None, v: TimeVocab) -> bool:
+    """Whether a narrative time may be anchored to ``c``: a point or period of the story's body, on or
+    before publication, that is not the starting point of a "since" clause."""
+    return (
+        c.reason in ANCHORING
+        and r.start is not None and r.end is not None
+        and not (head is not None and head[0] <= c.start < head[1])
+        and (published is None or r.start <= published)
+        and not _in_open_clause(text, c.start, v)
+    )
+
+
 def find_times(text: str, published: dt.date | None) -> list[Time]:
     """Every time expression in ``text``, in text order, normalized against ``published``.
 
     Relative times ("yesterday", "four to five weeks ago") are resolved against
-    ``published``; narrative times ("days later", "the next day") against the last date
-    before them in the text, whose id they carry as ``anchor``. Without a publication date
-    relative times keep a TIMEX3-style value ("PAST_REF", "XXXX-09-09") and no interval.
+    ``published``; narrative times ("days later", "the next day") against the last date of the
+    body before them (not the dateline's, not one after publication, not the start of a "since"
+    clause), whose id they carry as ``anchor``. Without a publication date relative times keep a
+    TIMEX3-style value ("PAST_REF", "XXXX-09-09") and no interval. Closing metadata lines
+    ("Published: 2024-03-05", see :func:`~newstrace.ingest.dateline.metadata_spans`) are not
+    part of the text's times.
     """
     v = time_vocab()
+    head, tail = metadata_spans(text)
     cands = _settle(_candidates(text, v))
     cands = _with_open_ranges(text, _with_ranges(text, _with_parts(text, cands, v), v), v)
+    cands = [c for c in cands if not any(s <= c.start < e for s, e in tail)]
     times: list[Time] = []
     anchor: _Anchor | None = None
     for c in cands:
@@ -742,6 +786,6 @@ def find_times(text: str, published: dt.date | None) -> list[Time]:
             span=Span.of(text, c.start, c.end),
             reason=c.reason,
         ))
-        if c.reason in ANCHORING and r.start is not None and r.end is not None:
+        if _may_anchor(text, c, r, published, head, v) and r.start is not None and r.end is not None:
             anchor = _Anchor(tid, r.start, r.end)
     return times
