@@ -84,8 +84,8 @@ def run(paths: list[Path], n_process: int) -> dict[str, object]:
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
-        model = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if "model name" in line)
-        cpu = model
+        with open("/proc/cpuinfo") as info:
+            cpu = next(line.split(":", 1)[1].strip() for line in info if "model name" in line)
     except (OSError, StopIteration):
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
@@ -94,7 +94,7 @@ def machine() -> str:
 
 def report(res: dict[str, object]) -> str:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                            cwd=HERE).stdout.strip()
+                            cwd=HERE, check=False).stdout.strip()
     rss_full = res["rss_full"]
     assert isinstance(rss_full, list)
     curve = ", ".join(f"{n}: {mb:.0f} MB" for n, mb in rss_full)

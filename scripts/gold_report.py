@@ -4,9 +4,11 @@
 """
 import sys
 from pathlib import Path
-from newstrace.evaluate.gold import load_gold, score_all, score_record
+
+from newstrace.evaluate.gold import load_gold, score_all
 from newstrace.ingest.read import read_path
 from newstrace.pipeline import analyze_articles
+
 R=Path("tests/resources")
 golds=load_gold(R/"gold")
 arts=[read_path(R/"articles"/g["article"]) for g in golds]

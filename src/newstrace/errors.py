@@ -25,6 +25,7 @@ class Errors(str, Enum):
     E012 = "[E012] {input}: text holds no words to analyse"
     E013 = "[E013] {input}: the spaCy pipeline '{detail}' is not installed; install the package that ships it"
     E014 = "[E014] {input}: HTML is {size} characters, over the limit of {limit} for HTML pages; raise NEWSTRACE_MAX_CHARS"
+    E015 = "[E015] {input}: analysis failed in component {detail}; the article was skipped (please report this)"
 
 
 class NewstraceError(Exception):

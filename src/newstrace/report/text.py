@@ -60,9 +60,9 @@ def render(record: Analysis) -> str:
     lines = [
         "=" * WIDTH,
         f"{a.title or '(untitled)'}  |  {a.outlet or 'outlet unknown'}  |  {a.published or 'date unknown'}",
-        f"{len(record.entities)} entities, {len(record.attributions)} attributions, {len(record.events)} events, "
-        f"{len(record.times)} times, {len(record.quantities)} quantities, {len(record.places)} places, "
-        f"{len(record.framing)} framing",
+        (f"{len(record.entities)} entities, {len(record.attributions)} attributions, {len(record.events)} events, "
+         f"{len(record.times)} times, {len(record.quantities)} quantities, {len(record.places)} places, "
+         f"{len(record.framing)} framing"),
         "-" * WIDTH,
     ]
     by_att: dict[str | None, list[Event]] = {}

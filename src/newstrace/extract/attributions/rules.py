@@ -59,7 +59,7 @@ def vocabulary() -> Vocabulary:
         return frozenset(w.lower() for w in items)
 
     return Vocabulary(
-        cues=fs(cues["reporting_verbs"]["lemmas"]),
+        cues=fs(cues["reporting_verbs"]["lemmas"] + cues["complement_verbs"]["lemmas"]),
         clause_only=fs(cues["reporting_verbs"]["clause_only"]),
         continuations=fs(cues["continuation_verbs"]["lemmas"]),
         topic_preps=fs(cues["topic_preps"]["words"]),
@@ -487,7 +487,11 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         kind: AttributionKind = "indirect"
         reason = ""
         if clause is not None:
-            c_start, c_end = _tok_span(_after_dateline(list(clause.subtree)))
+            clause_toks = _after_dateline(list(clause.subtree))
+            mark = next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
+            if mark is not None:   # "told SANA that ...": the content starts after "that"
+                clause_toks = [t for t in clause_toks if t.i > mark.i]
+            c_start, c_end = _tok_span(clause_toks)
             q = _quote_at(quotes, c_start, c_end) or (quote if quote and c_start >= quote.open - 1
                                                        and c_end <= quote.close + 1 else None)
             inner = [qq for qq in quotes if qq.start < c_end and c_start < qq.end]
@@ -499,8 +503,8 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 content, kind, reason = (c_start, c_end), "indirect", "clause+cue"
         if content is None and quote is not None:
             content, kind, reason = (quote.start, quote.end), "direct", "adjacent_quote+cue"
-            mark = doc.char_span(quote.open, quote.open + 1, alignment_mode="expand")
-            opening_sent = mark.sent if mark is not None else tok.sent
+            opening = doc.char_span(quote.open, quote.open + 1, alignment_mode="expand")
+            opening_sent = opening.sent if opening is not None else tok.sent
             lead = _after_dateline([t for t in opening_sent if t.idx < quote.open and not t.is_space])
             if quote.close <= tok.idx and lead and lead[0].idx < quote.open - 1:
                 content, kind, reason = (lead[0].idx, quote.end), "mixed", "clause_with_adjacent_quote+cue"

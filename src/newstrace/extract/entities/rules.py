@@ -59,7 +59,7 @@ class Pronoun(BaseModel):
 @cache
 def alias_patterns() -> list[tuple[AliasPattern, re.Pattern[str]]]:
     entries = load_entries(DATA, "alias_patterns.yaml", AliasPattern, key="patterns")
-    return [(p, re.compile(p.regex, re.I)) for p in entries if p.direction != "none"]
+    return [(p, re.compile(p.regex, re.IGNORECASE)) for p in entries if p.direction != "none"]
 
 
 @cache
@@ -296,10 +296,25 @@ def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     out: list[_Cand] = []
 
     def latest(before: int, types: list[str]) -> _Cand | None:
-        for type_ in types:   # in order of preference
+        """The most salient compatible actor before ``before``: for each type in order of
+        preference, the one mentioned most often so far, with a bonus for a recent mention."""
+        here = doc.char_span(before, before + 1, alignment_mode="expand")
+        sent_start = here.sent.start_char if here is not None else before
+        prev = doc[here.sent.start - 1].sent.start_char if here is not None and here.sent.start > 0 else sent_start
+        for type_ in types:
             pool = [c for c in cands + out if c.mention.end <= before and c.type == type_]
-            if pool:
-                return max(pool, key=lambda c: c.mention.start)
+            if not pool:
+                continue
+            score: dict[str, float] = {}
+            last: dict[str, _Cand] = {}
+            for c in pool:
+                score[c.group] = score.get(c.group, 0.0) + 1.0
+                last[c.group] = c
+            for group, c in last.items():
+                if c.mention.start >= prev:
+                    score[group] += 2.0
+            best = max(score, key=lambda g: (score[g], last[g].mention.start))
+            return last[best]
         return None
 
     for tok in doc:

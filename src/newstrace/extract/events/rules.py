@@ -1,16 +1,21 @@
 """PLOVER event coding over a parsed Doc: who did what to whom, how many, when, where.
 
-Triggers come from ``patterns.yaml``; actors and targets from the dependency parse
-(active, passive with "by", coordinated subjects, subjects shared by conjoined or
-subordinate verbs, nominal "the release of X", "collaboration between X and Y");
-quantities, times and places from the trigger's clause; negation from "not"/"denied";
+Triggers come from ``patterns.yaml`` (single verbs and nouns, phrasal verbs "call on",
+verb-object phrases "take control of", "express solidarity with"); actors and targets
+from the dependency parse: active and passive ("by X") clauses, coordinated actors,
+subjects shared by conjoined or subordinate verbs, object control ("urged X to ..."),
+relative clauses ("X, which delivered ..."), nominal events ("Turkish air strikes",
+"Russia's assault on X", "the attack carried out by X", light verbs "launched an
+offensive"), possessive and pronoun actors resolved inside the sentence ("X said its
+troops ..."), first-person actors resolved to the speaker of the quotation.
+Quantities, times and places come from the trigger's clause; negation from "not"/"denied";
 the claim is linked to the smallest attribution whose content holds the trigger, and
 ``asserted_by`` is that chain's origin or, in the article's own voice, the outlet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -21,24 +26,39 @@ from spacy.tokens import Doc, Token
 from ...nlp.extensions import text_of
 from ...records import Attribution, Event, Participant, Place, Quantity, Span, Time
 from ...resources import load_entries, read_yaml
-from ..entities.model import EntityTable
+from ..entities.model import EntityTable, Mention
 
 DATA = "newstrace.extract.events.data"
 SUBJ = ("nsubj", "csubj")
-CLAUSAL = ("ccomp", "advcl", "xcomp", "conj", "relcl", "acl", "pcomp")
+PASSIVE = ("nsubjpass", "auxpass")
+PREP = ("prep", "prt", "agent", "dative")
+#: the object classes that are things moved or used, never the actor acted on
+THINGS = frozenset({"weapons", "money", "relief"})
 
 
 class Pattern(BaseModel):
+    """One trigger entry of ``patterns.yaml``."""
+
     model_config = ConfigDict(extra="forbid")
     type: str
     mode: str | None = None
     pos: str
     lemmas: list[str]
     object_role: str = "target"
+    subject_role: str = "actor"
     by_object: dict[str, str] = Field(default_factory=dict)
     requires_object: list[str] = Field(default_factory=list)
     requires_subject: list[str] = Field(default_factory=list)
+    objects: list[str] = Field(default_factory=list)
+    excludes_object: list[str] = Field(default_factory=list)
+    preps: list[str] = Field(default_factory=list)
+    target_preps: list[str] = Field(default_factory=lambda: ["with", "against", "on", "into"])
+    source_preps: list[str] = Field(default_factory=list)
     source: str
+
+    @property
+    def specific(self) -> bool:
+        return bool(self.preps or self.objects)
 
 
 @dataclass(frozen=True)
@@ -49,10 +69,13 @@ class Lexicon:
     negators: frozenset[str]
     denial_verbs: frozenset[str]
     irrealis: frozenset[str]
+    quantifiers: frozenset[str]
+    affiliation_verbs: frozenset[str]
+    pronouns: dict[str, frozenset[str]]
 
-    def classes_of(self, word: str) -> set[str]:
-        w = word.lower()
-        return {name for name, words in self.classes.items() if w in words}
+    def classes_of(self, *words: str) -> set[str]:
+        lowered = {w.lower() for w in words}
+        return {name for name, members in self.classes.items() if lowered & members}
 
 
 @cache
@@ -63,6 +86,9 @@ def lexicon() -> Lexicon:
         target = verbs if p.pos == "verb" else nouns
         for lemma in p.lemmas:
             target.setdefault(lemma.lower(), []).append(p)
+    for table in (verbs, nouns):   # phrasal and verb-object entries before the bare verb
+        for lemma, found in table.items():
+            table[lemma] = sorted(found, key=lambda p: not p.specific)
     raw: Any = read_yaml(DATA, "patterns.yaml")
     objects: Any = read_yaml(DATA, "objects.yaml")
     classes = {k: frozenset(w.lower() for w in v["words"]) for k, v in objects["classes"].items()}
@@ -71,7 +97,14 @@ def lexicon() -> Lexicon:
         negators=frozenset(raw["negation"]["words"]),
         denial_verbs=frozenset(raw["negation"]["governing_verbs"]),
         irrealis=frozenset(raw["irrealis"]["governing_verbs"]),
+        quantifiers=frozenset(w.lower() for w in objects["quantifiers"]["words"]),
+        affiliation_verbs=frozenset(w.lower() for w in objects["affiliation_verbs"]["words"]),
+        pronouns={k: frozenset(v["words"]) for k, v in objects["pronouns"].items() if k != "source"},
     )
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
 
 
 class Coder:
@@ -84,60 +117,152 @@ class Coder:
         self.attributions, self.times, self.quantities, self.places = attributions, times, quantities, places
         self.outlet = outlet or "unknown publisher"
         self.cue_offsets = {a.cue.start for a in attributions if a.cue is not None}
+        self.by_name = {e.name.lower(): e.id for e in table.entities.values()}
+        self._speakers: dict[int, Participant | None] = {}
 
     # participants -------------------------------------------------------------
-    def participant(self, head: Token) -> Participant | None:
-        """The actor a noun phrase names: its own mention, or the first mention inside it
-        (not inside a clause): "fighters from the HTS", "a delegation from Ukraine"."""
-        m = self.table.at_token(head.i)
-        if m is None:
-            for t in self._np_tokens(head):
-                m = self.table.at_token(t.i)
-                if m is not None:
-                    break
-        if m is None:
-            return None
+    def _from_mention(self, m: Mention) -> Participant | None:
         info = self.table.get(m.entity_id)
         if info is None:
             return None
         return Participant(entity=info.id, name=info.name, sector=m.sector,
                            span=Span(start=m.start, end=m.end, text=m.text))
 
-    def _np_tokens(self, head: Token) -> list[Token]:
+    def _resolve(self, tok: Token, depth: int = 0) -> Participant | None:
+        """The actor a single token names: its mention, or for a pronoun its antecedent."""
+        m = self.table.at_token(tok.i)
+        if m is not None:
+            return self._from_mention(m)
+        if tok.pos_ not in ("PRON", "DET") or depth > 1:
+            return None
+        low = tok.lower_
+        if low in self.lex.pronouns["first_person"]:
+            return self._speaker(tok)
+        if low in self.lex.pronouns["relative"] and tok.head.dep_ == "relcl":
+            return self.participant(tok.head.head, depth + 1)
+        if low in self.lex.pronouns["third_person"]:
+            return self._antecedent(tok, depth)
+        return None
+
+    def _antecedent(self, tok: Token, depth: int) -> Participant | None:
+        """"X said its troops ...", "X, which ... its": the nearest governing clause's subject."""
+        for steps, verb in enumerate(tok.ancestors):
+            if steps > 6:
+                break
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for c in verb.children:
+                if c.dep_ in SUBJ and not (c.left_edge.i <= tok.i <= c.right_edge.i) \
+                        and c.lower_ not in self.lex.pronouns["third_person"]:
+                    p = self.participant(c, depth + 1)
+                    if p is not None:
+                        return p
+        return None
+
+    def _speaker(self, tok: Token) -> Participant | None:
+        """"we", "our": the organisation of whoever speaks (the quotation's source, else the outlet)."""
+        if tok.i in self._speakers:
+            return self._speakers[tok.i]
+        holders = [a for a in self.attributions if a.content.start <= tok.idx < a.content.end]
+        found: Participant | None = None
+        entity_id: str | None = None
+        if holders:
+            source = min(holders, key=lambda a: a.content.end - a.content.start).chain[0]
+            info = self.table.get(source.entity)
+            if info is not None and info.affiliation:
+                entity_id = info.affiliation
+            elif info is not None and info.type != "person":
+                entity_id = info.id
+        else:
+            entity_id = self.by_name.get(self.outlet.lower())
+        info = self.table.get(entity_id)
+        if info is not None:
+            found = Participant(entity=info.id, name=info.name, sector=None,
+                                span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
+        self._speakers[tok.i] = found
+        return found
+
+    def participant(self, head: Token, depth: int = 0) -> Participant | None:
+        """The actor a noun phrase names: its own mention, or the first mention inside it
+        (not inside a clause): "fighters from the HTS", "a delegation from Ukraine"."""
+        p = self._resolve(head, depth)
+        if p is not None:
+            return p
+        for t in self._np_tokens(head):
+            p = self._resolve(t, depth)
+            if p is not None:
+                return p
+        return None
+
+    def _np_tokens(self, head: Token, depth: int = 0) -> list[Token]:
         """Where a phrase names its actor, in order: its modifiers ("Turkish air strikes",
-        "Russia's forces"), then what follows of/from/by ("fighters from HTS", "leaders of X")."""
+        "Russia's forces"), then what follows of/from/by ("fighters from HTS", "leaders of X"),
+        then who it is linked to ("groups linked to X")."""
         left = [t for c in head.lefts if c.dep_ in ("amod", "compound", "poss", "nmod", "nummod")
                 for t in c.subtree]
         right: list[Token] = []
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj":
-                        right += [obj] + [t for t in self._np_tokens(obj) if t.i != obj.i]
-            elif prep.dep_ == "appos":
-                right += [prep]
+        if depth > 3:
+            return left
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+                obj = _pobj(c)
+                if obj is not None:
+                    right += [obj, *(t for t in self._np_tokens(obj, depth + 1) if t.i != obj.i)]
+            elif c.dep_ == "appos":
+                right.append(c)
+            elif c.dep_ == "acl" and c.lemma_.lower() in self.lex.affiliation_verbs:
+                for prep in c.children:
+                    obj = _pobj(prep) if prep.dep_ in PREP else None
+                    if obj is not None:
+                        right += [obj, *obj.conjuncts]
         return sorted(left, key=lambda t: t.i) + right
 
-    def participants(self, head: Token) -> list[Participant]:
-        found = []
+    def participants(self, head: Token | None) -> list[Participant]:
+        if head is None:
+            return []
+        found: list[Participant] = []
         for tok in [head, *[c for c in head.conjuncts if c.i > head.i]]:
             p = self.participant(tok)
             if p is not None and all(q.entity != p.entity for q in found):
                 found.append(p)
         return found
 
+    def core(self, noun: Token) -> Token:
+        """The head that carries meaning: "dozens of militants" -> militants."""
+        if noun.lower_ in self.lex.quantifiers or noun.pos_ == "NUM":
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    obj = _pobj(c)
+                    if obj is not None:
+                        return obj
+        return noun
+
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
-        """The subject, also when shared: conjoined verbs, 'to train', 'by arming', 'adding that'."""
+        """The subject, also when shared: conjoined verbs, 'to train', 'by arming', 'adding that',
+        object control ("urged X to ..."), relative clauses ("X, which delivered")."""
         for c in verb.children:
             if c.dep_ in SUBJ:
+                if c.lower_ in self.lex.pronouns["relative"] and verb.dep_ == "relcl":
+                    return verb.head
                 return c
         for c in verb.children:   # passive: "by X"
             if c.dep_ == "agent":
-                return next((o for o in c.children if o.dep_ == "pobj"), None)
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        if depth < 3 and not passive and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl") \
-                and verb.head.i != verb.i and verb.head.idx not in self.cue_offsets:
-            head = verb.head
+                return _pobj(c)
+        passive = any(c.dep_ in PASSIVE for c in verb.children)
+        if depth >= 3 or passive or verb.head.i == verb.i:
+            return None
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+            controller = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if controller is None:
+                on = next((c for c in head.children if c.dep_ in ("prep", "prt") and c.lower_ == "on"), None)
+                controller = _pobj(on) if on is not None else None
+            if controller is not None:
+                return controller
+            return self.subject_of(head, depth + 1)
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self.subject_of(head, depth + 1)
+        if verb.dep_ in ("advcl", "pcomp", "acl") and head.idx not in self.cue_offsets:
             if head.dep_ == "prep":
                 head = head.head
             if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -168,94 +293,173 @@ class Coder:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.lex.verbs:
                 ev = self.verbal(tok, self.lex.verbs[lemma])
-            elif tok.pos_ == "NOUN" and (tok.lower_ in self.lex.nouns or lemma in self.lex.nouns):
+            elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.lex.nouns or lemma in self.lex.nouns):
                 ev = self.nominal(tok, self.lex.nouns.get(tok.lower_) or self.lex.nouns[lemma])
             else:
                 continue
-            if ev is not None:
+            if ev is not None and (ev.actors or ev.targets):
                 events.append(ev.model_copy(update={"id": f"v{len(events) + 1}"}))
         return events
 
-    def _choose(self, patterns: list[Pattern], obj: Token | None, subj: Token | None) -> tuple[Pattern, str | None] | None:
-        obj_classes = self.lex.classes_of(obj.lemma_) | self.lex.classes_of(obj.text) if obj is not None else set()
-        if obj is not None and self.table.at_token(obj.i) is not None:
-            obj_classes.add("actor")
-        subj_classes = self.lex.classes_of(subj.text) | self.lex.classes_of(subj.lemma_) if subj is not None else set()
+    def _irrealis(self, tok: Token, steps: int) -> bool:
+        """Under "requested", "threatened", "agreed to" ...: an event that did not happen.
+        A verb is irrealis as the infinitive of such a verb (also through conjoined and
+        purpose infinitives); a noun anywhere close below one."""
+        cur = tok
+        for _ in range(steps):
+            if cur.head.i == cur.i:
+                return False
+            if tok.pos_ == "VERB" and cur.dep_ not in ("xcomp", "conj", "advcl"):
+                return False
+            if cur.dep_ in ("xcomp", "advcl") or tok.pos_ != "VERB":
+                if cur.head.lemma_.lower() in self.lex.irrealis:
+                    return True
+            cur = cur.head
+        return False
+
+    def _choose(self, patterns: list[Pattern], obj: Token | None, subj: Token | None,
+                preps: dict[str, Token]) -> tuple[Pattern, str | None, Token | None] | None:
+        """The first pattern the clause fits, its mode, and the object it was matched on."""
         for p in patterns:
+            pobj = obj
+            if p.preps:
+                prep = next((preps[w] for w in p.preps if w in preps), None)
+                if prep is None:
+                    continue
+                if p.objects and (pobj is None or pobj.lemma_.lower() not in p.objects):
+                    pobj = _pobj(prep)
+            if p.objects and (pobj is None or pobj.lemma_.lower() not in p.objects):
+                continue
+            obj_classes = self.lex.classes_of(pobj.lemma_, pobj.text) if pobj is not None else set()
+            if pobj is not None and self.participant(pobj) is not None:
+                obj_classes.add("actor")
+            if p.excludes_object and pobj is not None and pobj.lemma_.lower() in p.excludes_object:
+                continue
             if p.requires_object and not (obj_classes & set(p.requires_object)):
                 continue
-            if p.requires_subject and not (subj_classes & set(p.requires_subject)):
-                continue
+            if p.requires_subject:
+                subj_classes = self.lex.classes_of(subj.text, subj.lemma_) if subj is not None else set()
+                if subj is not None and self.participant(subj) is not None:
+                    subj_classes.add("actor")
+                if not (subj_classes & set(p.requires_subject)):
+                    continue
             mode = p.mode
             for cls, m in p.by_object.items():
                 if cls in obj_classes:
                     mode = m
-            return p, mode
+            return p, mode, pobj
         return None
 
+    @staticmethod
+    def _add(found: list[Participant], new: Iterable[Participant]) -> None:
+        for p in new:
+            if all(p.entity != q.entity for q in found):
+                found.append(p)
+
     def verbal(self, tok: Token, patterns: list[Pattern]) -> Event | None:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        subj = self.subject_of(tok)
-        dobj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if passive and subj is None:
-            subj_tok = None
-        else:
-            subj_tok = subj
-        if subj_tok is None and dobj is None and not any(c.dep_ == "prep" for c in tok.children):
+        if tok.dep_ in ("amod", "compound") or self._irrealis(tok, 3):
             return None
-        chosen = self._choose(patterns, dobj, subj_tok)
+        passive = any(c.dep_ in PASSIVE for c in tok.children)
+        subj = self.subject_of(tok)
+        if subj is not None:
+            subj = self.core(subj)
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        obj = self.core(obj) if obj is not None else None
+        preps = {c.lower_: c for c in tok.children if c.dep_ in PREP}
+        if subj is None and obj is None and not preps:
+            return None
+        if tok.dep_ == "acl" and subj is tok.head and self.participant(subj) is None:
+            return None   # "sanctions targeting X", "facilities supporting Y": a description
+        chosen = self._choose(patterns, obj, subj, preps)
         if chosen is None:
             return None
-        pattern, mode = chosen
-        actors = self.participants(subj_tok) if subj_tok is not None else []
+        pattern, mode, matched = chosen
+        actors = self.participants(subj)
         targets: list[Participant] = []
-        if pattern.object_role == "forces" and not actors and dobj is not None:
-            actors, dobj = self.participants(dobj), None   # "Russian fighters were deployed"
-        theme = pattern.object_role == "theme"
-        if dobj is not None and not (theme and (self.lex.classes_of(dobj.text) & {"weapons", "money", "relief"})):
-            targets = self.participants(dobj)
-        for prep in tok.children:
-            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("with", "to", "for", "on", "against", "into"):
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is None:
-                    continue
-                if prep.lower_ == "with" and theme and self.lex.classes_of(obj.text) & {"weapons", "money", "relief"}:
-                    continue
-                if prep.lower_ in ("with", "against", "on") or (theme and prep.lower_ in ("to", "for")):
-                    targets += [p for p in self.participants(obj) if all(p.entity != q.entity for q in targets)]
-            elif prep.dep_ == "dative":
-                targets += self.participants(prep)
+        if pattern.object_role == "forces" and not actors and obj is not None:
+            actors, obj = self.participants(obj), None   # "Russian fighters were deployed"
+        if obj is not None and matched is obj and pattern.objects:
+            for c in obj.children:   # "took control of X", "imposed sanctions on X"
+                if c.dep_ == "prep" and (c.lower_ in pattern.target_preps or c.lower_ == "of"):
+                    self._add(targets, self.participants(_pobj(c)))
+        elif obj is not None and not (self.lex.classes_of(obj.lemma_, obj.text) & THINGS):
+            if not (pattern.object_role == "theme" and self.lex.classes_of(obj.lemma_, obj.text)):
+                self._add(targets, self.participants(obj))
+        for word, prep in preps.items():
+            pobj = _pobj(prep) if prep.dep_ != "dative" else prep
+            if pobj is None or prep.dep_ == "agent":
+                continue
+            if word in pattern.source_preps:
+                self._add(actors, self.participants(pobj))
+            elif word in pattern.target_preps or (pattern.object_role == "theme" and word in ("to", "for")) \
+                    or prep.dep_ == "dative":
+                if not (self.lex.classes_of(pobj.lemma_, pobj.text) & THINGS):
+                    self._add(targets, self.participants(pobj))
+            elif word == "in" and pattern.type == "ASSAULT":
+                self._in_event(pobj, actors, targets, passive)
+        if pattern.subject_role == "target":
+            actors, targets = [], actors + [t for t in targets if all(t.entity != a.entity for a in actors)]
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                self._add(actors, self.participants(_pobj(agent)))
+            for word in pattern.source_preps:
+                if word in preps:
+                    self._add(actors, self.participants(_pobj(preps[word])))
         targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
         negated = any(c.lower_ in self.lex.negators and c.dep_ == "neg" for c in tok.children) or any(
             a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2])
         return self._event(tok, pattern, mode, actors, targets, negated)
 
+    def _in_event(self, pobj: Token, actors: list[Participant], targets: list[Participant],
+                  passive: bool) -> None:
+        """"killed in a clash with X", "wounded in an attack by X": the event noun's parties
+        act; any other "in" place ("killed in Lebanon") is where the target was hit."""
+        if pobj.lemma_.lower() in self.lex.nouns or pobj.lower_ in self.lex.nouns:
+            if passive and not actors:
+                for c in pobj.children:
+                    if c.dep_ == "prep" and c.lower_ in ("with", "by"):
+                        self._add(actors, self.participants(_pobj(c)))
+                self._add(actors, [p for c in pobj.lefts if c.dep_ in ("amod", "compound", "poss")
+                                   for p in self.participants(c)])
+        else:
+            self._add(targets, self.participants(pobj))
+
     def nominal(self, tok: Token, patterns: list[Pattern]) -> Event | None:
-        if any(a.lemma_.lower() in self.lex.irrealis for a in list(tok.ancestors)[:3]):
+        if self._irrealis(tok, 3):
             return None
-        pattern = patterns[0]
+        preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
+        pattern = next((p for p in patterns if not p.preps or any(w in preps for w in p.preps)), None)
+        if pattern is None:
+            return None
         actors: list[Participant] = []
         targets: list[Participant] = []
         for c in tok.children:
             if c.dep_ == "poss":
-                actors += self.participants(c)
+                self._add(actors, self.participants(c))
             elif c.dep_ == "prep":
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                obj = _pobj(c)
                 if obj is None:
                     continue
-                if c.lower_ == "between":
-                    actors += self.participants(obj)
-                elif c.lower_ in ("by", "from"):
-                    actors += self.participants(obj)
-                elif c.lower_ in ("of", "on", "against", "with", "to", "for", "in"):
-                    if c.lower_ == "in" and pattern.type not in ("ASSAULT",):
+                if c.lower_ in ("between", "by", "from"):
+                    self._add(actors, self.participants(obj))
+                elif c.lower_ in ("of", "on", "against", "with", "to", "for", "at", "in"):
+                    if c.lower_ == "in" and pattern.type != "ASSAULT":
                         continue
-                    targets += self.participants(obj)
-            elif c.dep_ in ("compound", "amod"):
-                actors += self.participants(c)
-        if not actors and not targets:
-            return None
-        return self._event(tok, pattern, pattern.mode, actors, targets, False)
+                    self._add(targets, self.participants(obj))
+            elif c.dep_ in ("compound", "amod", "nmod"):
+                self._add(actors, self.participants(c))
+            elif c.dep_ == "acl":   # "the attack carried out by X", "a swap mediated by X"
+                agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                if agent is not None and pattern.type != "COOPERATE":
+                    self._add(actors, self.participants(_pobj(agent)))
+        if not actors and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            subj = self.subject_of(tok.head)   # light verbs: "launched an offensive", "began its assault"
+            if subj is not None:
+                self._add(actors, self.participants(self.core(subj)))
+        targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
+        negated = any(a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2]) or any(
+            c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "dobj")
+        return self._event(tok, pattern, pattern.mode, actors, targets, negated)
 
     def _event(self, tok: Token, pattern: Pattern, mode: str | None, actors: list[Participant],
                targets: list[Participant], negated: bool) -> Event:

@@ -24,7 +24,6 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from ...ingest.dateline import metadata_spans
 from ...nlp.numbers import Number, count_regex, parse_count
@@ -54,6 +53,7 @@ class _Resolved:
     end: dt.date | None
     granularity: Granularity
     anchored: bool = False          # computed from the narrative anchor, not publication
+    anchor_id: str | None = None    # the id of an earlier time it is computed from, other than the narrative anchor
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class _Context:
     published: dt.date | None
     anchor: _Anchor | None = None
     year_hint: int | None = None
+    referent: _Anchor | None = None     # the time of the event a "since the coup" refers back to
 
 
 Resolver = Callable[[_Context], "_Resolved | None"]
@@ -83,6 +84,7 @@ class _Candidate:
     month: int | None = None        # month of a date or month without an explicit year
     year: int | None = None         # year written in the text, if any
     yearless: bool = False
+    refers_to: int | None = None    # start offset of the earlier candidate it refers back to
 
     @property
     def length(self) -> int:
@@ -181,10 +183,17 @@ def _full_dates(text: str, v: TimeVocab) -> Iterator[_Candidate]:
             day = _valid_date(int(m["year"]), v.months[m["mon"]].month, int(m["day"]))
             if day is not None:
                 yield _Candidate(m.start(), m.end(), "absolute_date", _fixed(day, day), priority=5, year=day.year)
-    for m in re.finditer(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])", text):
-        day = _valid_date(int(m["year"]), int(m["month"]), int(m["day"]))
-        if day is not None:
-            yield _Candidate(m.start(), m.end(), "absolute_date", _fixed(day, day), priority=5, year=day.year)
+    numeric = (
+        r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\d-])",           # ISO 8601
+        # day first with full stops ("15.10.2024"), the European order; slashes are left
+        # alone, since "10/11/2024" may be month first
+        rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>{_YEAR})(?![\d]|\.\d)",
+    )
+    for pattern in numeric:
+        for m in re.finditer(pattern, text):
+            day = _valid_date(int(m["year"]), int(m["month"]), int(m["day"]))
+            if day is not None:
+                yield _Candidate(m.start(), m.end(), "absolute_date", _fixed(day, day), priority=5, year=day.year)
 
 
 def _fixed(start: dt.date, end: dt.date, value: str | None = None, granularity: Granularity | None = None) -> Resolver:
@@ -721,6 +730,46 @@ def _open_range(inner: Resolver) -> Resolver:
     return resolve
 
 
+def _sentence_end(text: str, pos: int) -> int:
+    m = re.compile(r"[.!?](?=\s)|\n").search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _with_event_since(text: str, cands: list[_Candidate], v: TimeVocab,
+                      head: tuple[int, int] | None) -> list[_Candidate]:
+    """ "since the coup": an open interval from the time the article gave that event earlier.
+
+    The noun after "since the" must have come before in a sentence that dates it ("seized power
+    in a coup in July 2023"); the time of that sentence nearest the noun is the start. Without
+    such a sentence the phrase is left out.
+    """
+    cues = alternation(k for k, e in v.open_ranges.items() if e.open)
+    out = list(cands)
+    dated = [c for c in cands if c.reason in ANCHORING and not (head and head[0] <= c.start < head[1])]
+    for m in re.finditer(rf"(?<![\w-])(?P<cue>{cues})\s+(?:{v.open_range_det_rx})\s+(?P<noun>[a-z]{{3,}})\b",
+                         text, re.IGNORECASE):
+        if any(c.start < m.end() and m.start() < c.end for c in out):
+            continue
+        noun = re.escape(m["noun"])
+        for earlier in reversed(list(re.finditer(rf"\b{noun}s?\b", text[:m.start()], re.IGNORECASE))):
+            lo, hi = _clause_start(text, earlier.start()), _sentence_end(text, earlier.end())
+            near = [c for c in dated if lo <= c.start and c.end <= hi]
+            if near:
+                ref = min(near, key=lambda c: min(abs(c.start - earlier.end()), abs(earlier.start() - c.end)))
+                reason = v.open_ranges[fold(m["cue"])].reason
+                out.append(_Candidate(m.start(), m.end(), reason, _since_event, refers_to=ref.start))
+                break
+    return sorted(out, key=lambda c: c.start)
+
+
+def _since_event(ctx: _Context) -> _Resolved | None:
+    ref, p = ctx.referent, ctx.published
+    if ref is None:
+        return None
+    end = p if p is not None and p >= ref.start else None
+    return _Resolved(f"{ref.start.isoformat()}/PRESENT_REF", ref.start, end, "range", anchor_id=ref.id)
+
+
 # --------------------------------------------------------------------------- entry point
 
 def _candidates(text: str, v: TimeVocab) -> list[_Candidate]:
@@ -768,21 +817,26 @@ def find_times(text: str, published: dt.date | None) -> list[Time]:
     cands = _settle(_candidates(text, v))
     cands = _with_open_ranges(text, _with_ranges(text, _with_parts(text, cands, v), v), v)
     cands = [c for c in cands if not any(s <= c.start < e for s, e in tail)]
+    cands = _with_event_since(text, cands, v, head)
     times: list[Time] = []
     anchor: _Anchor | None = None
+    resolved: dict[int, _Anchor] = {}
     for c in cands:
-        ctx = _Context(published=published, anchor=anchor)
+        referent = resolved.get(c.refers_to) if c.refers_to is not None else None
+        ctx = _Context(published=published, anchor=anchor, referent=referent)
         r = c.resolve(ctx)
         if r is None:
             continue
         tid = f"t{len(times) + 1}"
+        if r.start is not None and r.end is not None:
+            resolved[c.start] = _Anchor(tid, r.start, r.end)
         times.append(Time(
             id=tid,
             value=r.value,
             start=r.start.isoformat() if r.start else None,
             end=r.end.isoformat() if r.end else None,
             granularity=r.granularity,
-            anchor=anchor.id if r.anchored and anchor is not None else "published",
+            anchor=r.anchor_id or (anchor.id if r.anchored and anchor is not None else "published"),
             span=Span.of(text, c.start, c.end),
             reason=c.reason,
         ))
