@@ -9,6 +9,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import raise_error
 
 from . import extract as _extract  # noqa: F401
 from .config.settings import Settings
@@ -88,20 +89,18 @@ def analyze_articles(articles: Iterable[Article], *, settings: Settings | None =
     """
     settings = settings or Settings.load()
     nlp = nlp or load_pipeline(settings)
-    if errors is not None and settings.n_process == 1:
-        nlp.set_error_handler(_collect_into(errors))  # type: ignore[arg-type]  # spaCy types it NoReturn
+    collect = errors is not None and settings.n_process == 1
+    if collect:
+        # our components are plain callables: spaCy calls the Language's default handler for them
+        nlp.default_error_handler = _collect_into(errors)  # type: ignore[arg-type]
     docs = (to_doc(nlp, a) for a in articles)
     try:
         for doc in nlp.pipe(docs, batch_size=settings.batch_size, n_process=settings.n_process):
             if doc._.nt_record is not None:
                 yield record_of(doc)
     finally:
-        if errors is not None and settings.n_process == 1:
-            nlp.set_error_handler(_reraise)  # type: ignore[arg-type]
-
-
-def _reraise(name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
-    raise exc
+        if collect:
+            nlp.default_error_handler = raise_error
 
 
 def _collect_into(errors: list[NewstraceError]) -> Callable[[str, object, list[Doc], Exception], None]:

@@ -81,6 +81,13 @@ def test_places_found_and_geocoded(
         ("Kenya held talks with Moscow about grain.", "Moscow"),               # a party to talks
         ("Officials in Bamako rejected the report.", "Bamako"),                # the government
         ("The delegation was grateful to Germany for the loan.", "Germany"),
+        ("Tehran has chosen to escalate, the envoy said.", "Tehran"),          # subject of any act
+        ("Moscow's decision surprised the diplomats.", "Moscow"),              # possessor
+        ("Iran denied supplying drones to Moscow.", "Moscow"),                 # recipient of giving
+        ("Arms deliveries to Russia resumed in May.", "Russia"),
+        ("The militia opened a front against Israel.", "Israel"),              # "against": a party
+        ("He said the plan was drafted in Washington.", "Washington"),         # decided in the capital
+        ("Officials in Tel Aviv welcomed the vote.", "Tel Aviv"),              # a seat of government
     ],
 )
 def test_places_skip_states_acting(_nlp: Language, geocoder: Geocoder, text: str, surface: str) -> None:
@@ -199,4 +206,53 @@ def test_places_component_uses_an_injected_geocoder(_nlp: Language) -> None:
     zembla = Candidate("Zembla", "ZZ", 10.0, 20.0, 42, "city", population=250_000)
     component = Places(geocoder=Geocoder.from_entries([(zembla, ["Zembla"])]))
     doc = component(_nlp("The delegation travelled to Zembla and then to Idlib."))
-    assert [(p.span.text, p.geonames_id, p.lat, p.lon) for p in doc._.nt_places] == [("Zembla", 42, 10.0, 20.0)]
+    assert [(p.span.text, p.geonames_id, p.lat, p.lon) for p in doc._.nt_places] == [
+        ("Zembla", 42, 10.0, 20.0), ("Idlib", None, None, None)   # unknown to this gazetteer: no coordinates
+    ]
+    assert doc._.nt_places[1].reason == "unresolved_toponym+sentence_country"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Moscow lies on the Moskva River.", "Moscow"),                            # a locative subject
+        ("Damascus came under rocket fire on Monday.", "Damascus"),
+        ("Aid trucks drove from Poland to Ukraine overnight.", "Ukraine"),         # a destination
+    ],
+)
+def test_places_capitals_and_countries_as_locations(
+    _nlp: Language, geocoder: Geocoder, text: str, surface: str
+) -> None:
+    assert surface in [p.span.text for p in _places(_nlp, geocoder, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "reason"),
+    [
+        # a site named by its noun, and a name in a locative slot, both unknown to GeoNames
+        ("Shelling hit the Abu Nadir camp outside Aleppo on Monday.", "Abu Nadir", "SY",
+         "unresolved_toponym+sentence_country"),
+        ("Syrian troops entered Homs and Hama. Days later, families fled from Khirbet Dawla.", "Khirbet Dawla",
+         "SY", "unresolved_toponym+article_country"),
+        ("Sudanese troops retook Omdurman, and residents returned to Umm Zarafa.", "Umm Zarafa", "SD",
+         "unresolved_toponym+sentence_country"),
+    ],
+)
+def test_places_unknown_toponym_gets_the_article_country(
+    _nlp: Language, geocoder: Geocoder, text: str, surface: str, country: str, reason: str
+) -> None:
+    found = [p for p in _places(_nlp, geocoder, text) if p.span.text == surface]
+    assert [(p.country, p.lat, p.lon, p.geonames_id, p.reason) for p in found] == [(country, None, None, None, reason)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Researchers at the Zarouni Institute in Homs said the toll had risen.",   # an organisation
+        "According to Zarouni, the toll had risen in Homs.",                          # a source
+        "Shells hit the Saudi Hospital in Khartoum on Monday.",                      # a building, a demonym
+        "Hamza Qassab said the toll had risen, and Qassab blamed the army in Homs.",  # a person
+    ],
+)
+def test_places_unknown_names_that_are_not_places(_nlp: Language, geocoder: Geocoder, text: str) -> None:
+    assert all(p.lat is not None for p in _places(_nlp, geocoder, text))

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from newstrace.ingest.dateline import compiled_patterns, parse_date, parse_dateline
+from newstrace.ingest.dateline import compiled_patterns, metadata_spans, parse_date, parse_dateline
 
 D = datetime.date
 
@@ -35,6 +35,14 @@ DATELINES = [
     # title line first, then the dateline; two lines that complete each other
     ("Bridge closes\n\nPublished: 2024-03-05\n\nLONDON (Reuters) - The bridge closed.",
      None, "Reuters", D(2024, 3, 5), "LONDON", None, "Published: 2024-03-05\n\nLONDON (Reuters) -"),
+    # "Outlet | Section | Date", numeric day.month.year
+    ("Example News | Conflicts | 15.10.2024\n\nMinisters met on Monday.",
+     None, "Example News", D(2024, 10, 15), None, None, "Example News | Conflicts | 15.10.2024"),
+    ("Example Radio | World news | 3.2.2025\n\nMinisters met on Monday.",
+     None, "Example Radio", D(2025, 2, 3), None, None, "Example Radio | World news | 3.2.2025"),
+    # a place in capitals is still read as the place, not as a section
+    ("Example Radio | KHARTOUM | 15.10.2024\n\nMinisters met.",
+     None, "Example Radio", D(2024, 10, 15), "KHARTOUM", None, "Example Radio | KHARTOUM | 15.10.2024"),
     # impossible date: the outlet still counts, the date does not
     ("from the News Desk at The Cradle, February 30, 2024\nText.",
      None, "The Cradle", None, None, None, "from the News Desk at The Cradle, February 30, 2024"),
@@ -91,6 +99,11 @@ def test_dateline_only_read_in_the_first_lines() -> None:
         ("February 29", D(2025, 6, 1), D(2024, 2, 29)),
         ("February 30, 2024", None, None),
         ("2024-13-01", None, None),
+        ("15.10.2024", None, D(2024, 10, 15)),
+        ("1.2.2024", None, D(2024, 2, 1)),          # day first
+        ("10.15.2024", None, None),                 # no month 15: never read month first
+        ("10/15/2024", None, None),                 # slashes may be US month-first: not read
+        ("31.04.2024", None, None),
     ],
 )
 def test_dateline_parse_date(value: str, reference: datetime.date | None, expected: datetime.date | None) -> None:
@@ -125,3 +138,21 @@ def test_dateline_published_label_in_last_lines() -> None:
     found = parse_dateline(text)
     assert found is not None and found.outlet == "Reuters" and found.published == D(2023, 5, 2)
     assert found.span.text.startswith("HAMA")
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "tail"),
+    [
+        ("LONDON (Reuters) - The bridge closed.\n\nPublished: 2024-03-05",
+         "LONDON (Reuters) -", ["Published: 2024-03-05"]),
+        # a closing line within the first lines is still a closing line, not a header
+        ("The bridge closed on Monday.\nPublished on 5 March 2024 at 10:00 GMT",
+         None, ["Published on 5 March 2024 at 10:00 GMT"]),
+        ("Published: 2024-03-05\n\nThe bridge closed.", "Published: 2024-03-05", []),
+        ("The bridge closed on Monday.", None, []),
+    ],
+)
+def test_dateline_metadata_spans(text: str, head: str | None, tail: list[str]) -> None:
+    found_head, found_tail = metadata_spans(text)
+    assert (text[found_head[0]:found_head[1]] if found_head else None) == head
+    assert [text[s:e] for s, e in found_tail] == tail

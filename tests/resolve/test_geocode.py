@@ -11,6 +11,7 @@ from newstrace.resolve.geocode import (
     build_index,
     load_country_names,
     load_regions,
+    load_seats,
     normalize_name,
 )
 
@@ -192,3 +193,20 @@ def test_geocode_country_names_file_is_valid() -> None:
     assert {e.iso2 for e in entries} <= known
     demonyms = [normalize_name(d) for e in entries for d in e.demonyms]
     assert len(demonyms) == len(set(demonyms)), "a demonym names two states"
+
+
+@pytest.mark.parametrize(
+    ("name", "capital", "seat"),
+    [("Tel Aviv", False, True), ("The Hague", False, True), ("Moscow", True, False), ("Haifa", False, False)],
+)
+def test_geocode_seats_of_government(geocoder: Geocoder, name: str, capital: bool, seat: bool) -> None:
+    found = geocoder.resolve(name)
+    assert found is not None
+    assert (found.capital, found.seat, found.seat_of_government) == (capital, seat, capital or seat)
+
+
+def test_geocode_seats_file_names_known_cities(geocoder: Geocoder) -> None:
+    for entry in load_seats():
+        assert entry.source
+        found = geocoder.resolve(entry.name, {entry.country})
+        assert found is not None and found.country == entry.country and found.seat, entry.name

@@ -96,6 +96,29 @@ def parse_dateline(text: str, reference: datetime.date | None = None) -> Datelin
     a field (outlet, date, place, author) sets it. A date without a year gets the year that
     puts it on or before ``reference``; without a reference, ``published`` is None.
     """
+    found, used, head_end = _read(text, reference)
+    if not used:
+        return None
+    in_head = [m for _, m in used if m.start() < head_end] or [m for _, m in used]
+    start, end = _trimmed(text, in_head)
+    return Dateline(span=Span.of(text, start, end), reason="+".join(n for n, _ in used), **found)
+
+
+def _trimmed(text: str, matches: list[re.Match[str]]) -> tuple[int, int]:
+    """From the start of the first match to the end of the last, without outer whitespace."""
+    start = matches[0].start()
+    end = max(m.end() for m in matches)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _read(
+    text: str, reference: datetime.date | None
+) -> tuple[dict[str, Any], list[tuple[str, re.Match[str]]], int]:
+    """The fields found, the (pattern name, match) pairs that gave them, and the end of the head."""
     compiled = compiled_patterns()
     head_end = _head_end(text)
     head = text[:head_end]
@@ -126,41 +149,33 @@ def parse_dateline(text: str, reference: datetime.date | None = None) -> Datelin
         if new:
             found.update(new)
             used.append((name, match))
-    if not used:
-        return None
-    in_head = [m for _, m in used if m.start() < head_end] or [m for _, m in used]
-    start = in_head[0].start()
-    end = max(m.end() for m in in_head)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Dateline(span=Span.of(text, start, end), reason="+".join(n for n, _ in used), **found)
+    return found, used, head_end
 
 
 def metadata_spans(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
     """Where ``text`` carries metadata rather than narrative: ``(head, tail)``.
 
-    ``head`` is the character range of the dateline or header at the top (as in
-    :func:`parse_dateline`), or None; ``tail`` the ranges of the closing metadata lines in the
-    last lines ("Published: 2024-03-05"), each to the end of its line, whether or not
-    :func:`parse_dateline` took a field from it. The time extractor reads the head's date as a
-    time of the text but anchors no narrative time to it, and skips the tail lines.
+    ``tail`` holds the closing metadata lines ("Published: 2024-03-05" matched by a ``tail``
+    pattern in the last lines, after some of the body), each to the end of its line, whether or
+    not :func:`parse_dateline` took a field from it; ``head`` is the range of the dateline or
+    header lines at the top, without those, or None. The time extractor reads a head's date as
+    a time of the text but anchors no narrative time to it, and skips the tail lines.
     """
-    dateline = parse_dateline(text)
-    head = (dateline.span.start, dateline.span.end) if dateline is not None else None
-    head_end = _head_end(text)
-    tail_start = max(head_end, _tail_start(text))
-    tail: list[tuple[int, int]] = []
+    _, used, head_end = _read(text, None)
+
+    def head_without(lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+        kept = [m for _, m in used if m.start() < head_end and not any(s <= m.start() < e for s, e in lines)]
+        return _trimmed(text, kept) if kept else None
+
+    closing: list[tuple[int, int]] = []
     for pattern, regex in compiled_patterns().patterns:
-        if not pattern.tail:
-            continue
-        for match in regex.finditer(text, tail_start):
+        for match in regex.finditer(text, _tail_start(text)) if pattern.tail else ():
             line_end = text.find("\n", match.end())
-            tail.append((match.start(), len(text) if line_end == -1 else line_end))
-    if head is not None:
-        tail = [(s, e) for s, e in tail if s >= head[1]]
-    return head, sorted(tail)
+            closing.append((match.start(), len(text) if line_end == -1 else line_end))
+    # a closing line follows some of the body; a "Published:" line that opens a text is its header
+    head = head_without(closing)
+    tail = sorted((s, e) for s, e in closing if text[head[1] if head is not None and head[1] <= s else 0:s].strip())
+    return head_without(tail), tail
 
 
 def parse_date(value: str, reference: datetime.date | None = None) -> datetime.date | None:

@@ -72,6 +72,15 @@ class RegionEntry(BaseModel):
     source: str = Field(min_length=3)
 
 
+class SeatEntry(BaseModel):
+    """A seat of government other than the capital, in ``data/seats.yaml``."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    source: str = Field(min_length=3)
+
+
 class CountryNamesEntry(BaseModel):
     """Other names and demonyms of a state in ``data/countries.yaml``."""
 
@@ -97,6 +106,12 @@ class Candidate:
     population: int = 0
     capital: bool = False           # the capital city of ``country``
     source: SourceName = "geonames"
+    seat: bool = False              # stands for the state's government though not the capital ("Tel Aviv")
+
+    @property
+    def seat_of_government(self) -> bool:
+        """The capital, or another city that news uses for the government (``data/seats.yaml``)."""
+        return self.capital or self.seat
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +193,11 @@ def _alternate_keys(names: Iterable[str]) -> list[str]:
 def load_regions() -> list[RegionEntry]:
     """The entries of ``data/regions.yaml``."""
     return load_entries(_DATA_PACKAGE, "data/regions.yaml", RegionEntry, key="regions")
+
+
+def load_seats() -> list[SeatEntry]:
+    """The entries of ``data/seats.yaml``."""
+    return load_entries(_DATA_PACKAGE, "data/seats.yaml", SeatEntry, key="seats")
 
 
 def load_country_names() -> list[CountryNamesEntry]:
@@ -267,6 +287,7 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
             primary=[state["name"]],
         )
 
+    seats = {(normalize_name(s.name), s.country) for s in load_seats()}
     for city in cities.values():
         index.add(
             Candidate(
@@ -275,6 +296,7 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
                 geonames_id=int(city["geonameid"]), feature="city",
                 population=int(city["population"] or 0),
                 capital=city["geonameid"] in capital_ids,
+                seat=(normalize_name(city["name"]), city["countrycode"]) in seats,
             ),
             primary=[city["name"]],
             alternate_keys=_alternate_keys([city["name"], *city["alternatenames"]]),

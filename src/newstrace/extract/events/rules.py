@@ -34,6 +34,8 @@ PASSIVE = ("nsubjpass", "auxpass")
 PREP = ("prep", "prt", "agent", "dative")
 #: the object classes that are things moved or used, never the actor acted on
 THINGS = frozenset({"weapons", "money", "relief"})
+#: types where coordinated actors act on each other when no target is named
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE"})
 
 
 class Pattern(BaseModel):
@@ -71,6 +73,7 @@ class Lexicon:
     irrealis: frozenset[str]
     quantifiers: frozenset[str]
     affiliation_verbs: frozenset[str]
+    light_verbs: frozenset[str]
     pronouns: dict[str, frozenset[str]]
 
     def classes_of(self, *words: str) -> set[str]:
@@ -99,6 +102,7 @@ def lexicon() -> Lexicon:
         irrealis=frozenset(raw["irrealis"]["governing_verbs"]),
         quantifiers=frozenset(w.lower() for w in objects["quantifiers"]["words"]),
         affiliation_verbs=frozenset(w.lower() for w in objects["affiliation_verbs"]["words"]),
+        light_verbs=frozenset(w.lower() for w in objects["light_verbs"]["words"]),
         pronouns={k: frozenset(v["words"]) for k, v in objects["pronouns"].items() if k != "source"},
     )
 
@@ -117,8 +121,12 @@ class Coder:
         self.attributions, self.times, self.quantities, self.places = attributions, times, quantities, places
         self.outlet = outlet or "unknown publisher"
         self.cue_offsets = {a.cue.start for a in attributions if a.cue is not None}
-        self.by_name = {e.name.lower(): e.id for e in table.entities.values()}
+        self.by_name = {m.text.lower(): e.id for e in table.entities.values() for m in e.mentions
+                        if m.kind not in ("pronoun", "description")}
+        self.by_name.update({e.name.lower(): e.id for e in table.entities.values()})
         self._speakers: dict[int, Participant | None] = {}
+        #: triggers whose event is concrete without named participants: "the drones were delivered"
+        self._concrete: set[int] = set()
 
     # participants -------------------------------------------------------------
     def _from_mention(self, m: Mention) -> Participant | None:
@@ -166,14 +174,16 @@ class Coder:
         holders = [a for a in self.attributions if a.content.start <= tok.idx < a.content.end]
         found: Participant | None = None
         entity_id: str | None = None
-        if holders:
-            source = min(holders, key=lambda a: a.content.end - a.content.start).chain[0]
+        chain = min(holders, key=lambda a: a.content.end - a.content.start).chain if holders else []
+        for source in chain:   # a person speaks for their organisation; else the next in the chain
             info = self.table.get(source.entity)
-            if info is not None and info.affiliation:
-                entity_id = info.affiliation
-            elif info is not None and info.type != "person":
-                entity_id = info.id
-        else:
+            if info is None:
+                entity_id = self.by_name.get(source.name.lower())
+            elif info.affiliation or info.type != "person":
+                entity_id = info.affiliation or info.id
+            if entity_id is not None:
+                break
+        if entity_id is None:
             entity_id = self.by_name.get(self.outlet.lower())
         info = self.table.get(entity_id)
         if info is not None:
@@ -185,13 +195,17 @@ class Coder:
     def participant(self, head: Token, depth: int = 0) -> Participant | None:
         """The actor a noun phrase names: its own mention, or the first mention inside it
         (not inside a clause): "fighters from the HTS", "a delegation from Ukraine"."""
+        found = self._found(head, depth)
+        return found[0] if found is not None else None
+
+    def _found(self, head: Token, depth: int = 0) -> tuple[Participant, Token] | None:
         p = self._resolve(head, depth)
         if p is not None:
-            return p
+            return p, head
         for t in self._np_tokens(head):
             p = self._resolve(t, depth)
             if p is not None:
-                return p
+                return p, t
         return None
 
     def _np_tokens(self, head: Token, depth: int = 0) -> list[Token]:
@@ -218,13 +232,18 @@ class Coder:
         return sorted(left, key=lambda t: t.i) + right
 
     def participants(self, head: Token | None) -> list[Participant]:
+        """Every actor a phrase names, with its coordinated ones ("Qatar and Egypt",
+        "groups linked to al-Qaeda and the Islamic State")."""
         if head is None:
             return []
         found: list[Participant] = []
         for tok in [head, *[c for c in head.conjuncts if c.i > head.i]]:
-            p = self.participant(tok)
-            if p is not None and all(q.entity != p.entity for q in found):
-                found.append(p)
+            hit = self._found(tok)
+            if hit is None:
+                continue
+            p, where = hit
+            more = [self.participant(c) for c in where.conjuncts if c.i > where.i] if where is not tok else []
+            self._add(found, [q for q in [p, *more] if q is not None])
         return found
 
     def core(self, noun: Token) -> Token:
@@ -297,7 +316,7 @@ class Coder:
                 ev = self.nominal(tok, self.lex.nouns.get(tok.lower_) or self.lex.nouns[lemma])
             else:
                 continue
-            if ev is not None and (ev.actors or ev.targets):
+            if ev is not None and (ev.actors or ev.targets or tok.i in self._concrete):
                 events.append(ev.model_copy(update={"id": f"v{len(events) + 1}"}))
         return events
 
@@ -309,11 +328,11 @@ class Coder:
         for _ in range(steps):
             if cur.head.i == cur.i:
                 return False
-            if tok.pos_ == "VERB" and cur.dep_ not in ("xcomp", "conj", "advcl"):
+            if tok.pos_ == "VERB" and cur.dep_ not in ("xcomp", "conj", "advcl", "acl"):
                 return False
-            if cur.dep_ in ("xcomp", "advcl") or tok.pos_ != "VERB":
-                if cur.head.lemma_.lower() in self.lex.irrealis:
-                    return True
+            if (cur.dep_ in ("xcomp", "advcl", "acl") or tok.pos_ != "VERB") \
+                    and cur.head.lemma_.lower() in self.lex.irrealis:
+                return True
             cur = cur.head
         return False
 
@@ -326,11 +345,12 @@ class Coder:
                 prep = next((preps[w] for w in p.preps if w in preps), None)
                 if prep is None:
                     continue
-                if p.objects and (pobj is None or pobj.lemma_.lower() not in p.objects):
+                if p.objects and not self._is(pobj, p.objects):
                     pobj = _pobj(prep)
-            if p.objects and (pobj is None or pobj.lemma_.lower() not in p.objects):
+            if p.objects and not self._is(pobj, p.objects):
                 continue
-            obj_classes = self.lex.classes_of(pobj.lemma_, pobj.text) if pobj is not None else set()
+            obj_classes = self.lex.classes_of(pobj.lemma_, pobj.text, *(c.lemma_ for c in pobj.children
+                                              if c.dep_ == "compound")) if pobj is not None else set()
             if pobj is not None and self.participant(pobj) is not None:
                 obj_classes.add("actor")
             if p.excludes_object and pobj is not None and pobj.lemma_.lower() in p.excludes_object:
@@ -351,6 +371,10 @@ class Coder:
         return None
 
     @staticmethod
+    def _is(tok: Token | None, words: list[str]) -> bool:
+        return tok is not None and (tok.lemma_.lower() in words or tok.lower_ in words)
+
+    @staticmethod
     def _add(found: list[Participant], new: Iterable[Participant]) -> None:
         for p in new:
             if all(p.entity != q.entity for q in found):
@@ -366,9 +390,13 @@ class Coder:
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
         obj = self.core(obj) if obj is not None else None
         preps = {c.lower_: c for c in tok.children if c.dep_ in PREP}
+        if obj is not None:   # "received missiles from X", "sent weapons to X": attached to the object
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ != "of":
+                    preps.setdefault(c.lower_, c)
         if subj is None and obj is None and not preps:
             return None
-        if tok.dep_ == "acl" and subj is tok.head and self.participant(subj) is None:
+        if tok.dep_ == "acl" and subj is not None and subj.i == tok.head.i and self.participant(subj) is None:
             return None   # "sanctions targeting X", "facilities supporting Y": a description
         chosen = self._choose(patterns, obj, subj, preps)
         if chosen is None:
@@ -382,9 +410,14 @@ class Coder:
             for c in obj.children:   # "took control of X", "imposed sanctions on X"
                 if c.dep_ == "prep" and (c.lower_ in pattern.target_preps or c.lower_ == "of"):
                     self._add(targets, self.participants(_pobj(c)))
-        elif obj is not None and not (self.lex.classes_of(obj.lemma_, obj.text) & THINGS):
-            if not (pattern.object_role == "theme" and self.lex.classes_of(obj.lemma_, obj.text)):
-                self._add(targets, self.participants(obj))
+        elif obj is not None and self.lex.classes_of(obj.lemma_, obj.text) & THINGS:
+            self._concrete.add(tok.i)
+            for c in obj.children:   # "fired drones at X", "sent weapons to X"
+                if c.dep_ == "prep" and (c.lower_ in pattern.target_preps or (
+                        pattern.object_role == "theme" and c.lower_ in ("to", "for"))):
+                    self._add(targets, self.participants(_pobj(c)))
+        elif obj is not None:
+            self._add(targets, self.participants(obj))
         for word, prep in preps.items():
             pobj = _pobj(prep) if prep.dep_ != "dative" else prep
             if pobj is None or prep.dep_ == "agent":
@@ -406,6 +439,8 @@ class Coder:
                 if word in preps:
                     self._add(actors, self.participants(_pobj(preps[word])))
         targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
+        if not targets and len(actors) > 1 and pattern.type in RECIPROCAL:
+            targets = list(actors)   # "Baghdad and Washington are negotiating": each with the other
         negated = any(c.lower_ in self.lex.negators and c.dep_ == "neg" for c in tok.children) or any(
             a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2])
         return self._event(tok, pattern, mode, actors, targets, negated)
@@ -452,10 +487,13 @@ class Coder:
                 agent = next((a for a in c.children if a.dep_ == "agent"), None)
                 if agent is not None and pattern.type != "COOPERATE":
                     self._add(actors, self.participants(_pobj(agent)))
-        if not actors and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        if not actors and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
             subj = self.subject_of(tok.head)   # light verbs: "launched an offensive", "began its assault"
             if subj is not None:
                 self._add(actors, self.participants(self.core(subj)))
+            for c in tok.head.children:   # "launched an offensive against X"
+                if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "with", "into"):
+                    self._add(targets, self.participants(_pobj(c)))
         targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
         negated = any(a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2]) or any(
             c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "dobj")

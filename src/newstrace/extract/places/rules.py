@@ -62,7 +62,8 @@ STRONG_TOWN_POPULATION = 100_000
 HOME_COUNTRY_WEIGHT = 0.5
 
 Role = Literal[
-    "agent_verb", "agent_noun", "seat_noun", "locative_prep", "place_noun", "place_verb", "actor_prep"
+    "agent_verb", "agent_noun", "seat_noun", "locative_prep", "place_noun", "place_verb", "actor_prep",
+    "party_prep", "place_subject_verb", "give_word", "seat_verb", "source_head", "facility_noun", "org_word",
 ]
 Slot = Literal["none", "weak", "strong"]
 
@@ -90,6 +91,13 @@ class PlaceContext:
     place_verbs: frozenset[str] = frozenset()
     actor_preps: frozenset[str] = frozenset()
     seat_nouns: frozenset[str] = frozenset()
+    party_preps: frozenset[str] = frozenset()
+    place_subject_verbs: frozenset[str] = frozenset()
+    give_words: frozenset[str] = frozenset()
+    seat_verbs: frozenset[str] = frozenset()
+    source_heads: frozenset[str] = frozenset()
+    facility_nouns: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_entries(cls, entries: Iterable[ContextEntry]) -> PlaceContext:
@@ -104,6 +112,13 @@ class PlaceContext:
             place_verbs=frozenset(by_role.get("place_verb", ())),
             actor_preps=frozenset(by_role.get("actor_prep", ())),
             seat_nouns=frozenset(by_role.get("seat_noun", ())),
+            party_preps=frozenset(by_role.get("party_prep", ())),
+            place_subject_verbs=frozenset(by_role.get("place_subject_verb", ())),
+            give_words=frozenset(by_role.get("give_word", ())),
+            seat_verbs=frozenset(by_role.get("seat_verb", ())),
+            source_heads=frozenset(by_role.get("source_head", ())),
+            facility_nouns=frozenset(by_role.get("facility_noun", ())),
+            org_words=frozenset(by_role.get("org_word", ())),
         )
 
 
@@ -334,11 +349,16 @@ def is_actor(
     with Moscow"; not "the border with Syria"), of a passive's "by", of "of" after anything but an
     area ("the MFA of Ukraine"; not "the territory of Syria"), of a preposition hanging on an
     adjective ("grateful to Germany") or of "in" after a seat noun ("officials in Mali"). A
-    capital is an actor as the subject or object of an agent verb ("Moscow said", "accused
-    Washington"), the possessor or modifier of an agent noun ("Kiev's forces"), or in those
-    prepositional slots that do not need an area ("condemned by Beijing", "officials in Bamako").
+    capital (or another seat of government, ``Candidate.seat``) is an actor as the subject of any
+    verb but one of position or undergoing ("Moscow said", "Tehran has chosen"; not "Kyiv lies
+    on the Dnipro", "Aleppo saw fighting"), the object of an agent verb ("accused Washington"),
+    the possessor of anything but an area or a place ("Moscow's decision"), the modifier of an
+    agent noun ("Kiev forces"), or in those prepositional slots that do not need an area
+    ("condemned by Beijing", "officials in Bamako", "a plot hatched in Washington").
+    Either is a party as the object of "against" ("a front against Israel") and as the recipient
+    after a verb or noun of giving ("deliver missiles to Russia", "arms transfers to Moscow").
     """
-    if candidate.feature != "country" and not candidate.capital:
+    if candidate.feature != "country" and not candidate.seat_of_government:
         return False
     context = context or load_context()
     root = _first_conjunct(span.root)
@@ -346,11 +366,14 @@ def is_actor(
     dep = root.dep_
     country = candidate.feature == "country"
     if dep in {"nsubj", "nsubjpass"}:
-        return country or (dep == "nsubj" and _lemma(head) in context.agent_verbs)
+        return country or (dep == "nsubj" and (
+            _lemma(head) in context.agent_verbs
+            or (head.pos_ == "VERB" and _lemma(head) not in context.place_subject_verbs)
+        ))
     if dep in {"poss", "compound", "nmod", "amod", "npadvmod"} and head.i != root.i:
         if head.i in places:
             return False
-        if country:
+        if country or dep == "poss":
             return _lemma(head) not in context.place_nouns
         return _lemma(head) in context.agent_nouns
     if dep == "dobj":
@@ -359,6 +382,8 @@ def is_actor(
         return country or _lemma(head) in context.agent_verbs
     if dep == "dative":
         return country
+    if dep == "appos" and _lemma(head) in context.agent_verbs:
+        return country                          # "Ukraine thanks Poland", "thanks" parsed as a noun
     if dep == "pobj" and head.pos_ == "ADP":
         return _actor_object(head, country, context)
     return False
@@ -368,17 +393,35 @@ def _actor_object(prep: Token, country: bool, context: PlaceContext) -> bool:
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
         prep = prep.head                       # "grateful to Germany ... and to Norway"
     governor = prep.head
+    if prep.dep_ == "conj" and _lemma(governor) == "be":
+        # "we are grateful to Germany ... and to Norway": the second "to" hung on "are"
+        governor = next((c for c in governor.children if c.dep_ == "acomp"), governor)
     if prep.dep_ == "agent":
+        return True
+    if prep.lower_ in context.party_preps:
         return True
     if prep.lower_ in context.actor_preps:
         return _lemma(governor) not in context.place_nouns
-    if prep.lower_ == "in" and _lemma(governor) in context.seat_nouns:
+    if prep.lower_ == "in" and (_lemma(governor) in context.seat_nouns or _lemma(governor) in context.seat_verbs):
+        return True
+    if prep.lower_ == "to" and _gives(prep, context):
         return True
     if not country:
         return False
     if prep.lower_ == "of":
         return _lemma(governor) not in context.place_nouns
     return governor.pos_ == "ADJ"
+
+
+def _gives(prep: Token, context: PlaceContext) -> bool:
+    """Whether "to" names the recipient of a verb or noun of giving: its governor, or a word between
+    the governor and it that the parser skipped ("denied supplying missiles to Moscow")."""
+    governor = prep.head
+    if _lemma(governor) in context.give_words:
+        return True
+    between = governor.doc[min(governor.i, prep.i) + 1:prep.i]
+    return any(t.pos_ in {"VERB", "NOUN"} and _lemma(t) in context.give_words and governor.is_ancestor(t)
+               for t in between)
 
 
 # --------------------------------------------------------------------------- article context
@@ -446,7 +489,7 @@ def find_places(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = Non
     for toponym in toponyms:
         prefer = _preference(votes, toponym.key)
         candidate = geocoder.resolve(toponym.text, prefer)
-        if candidate is None or is_actor(toponym.span, candidate, context, place_tokens):
+        if candidate is None or (not in_dateline(toponym.span) and is_actor(toponym.span, candidate, context, place_tokens)):
             continue
         # a small town abroad that the article never points to is more likely a namesake of a
         # place our gazetteer lacks ("Somerset" in a British story is the county, not the US town)
@@ -463,4 +506,173 @@ def find_places(doc: Doc, geocoder: Geocoder, context: PlaceContext | None = Non
                 reason=f"{toponym.how}+{candidate.source}",
             )
         )
+    unknown = find_unresolved(doc, geocoder, context, taken=place_tokens)
+    if unknown:
+        places = sorted(places + _locate_unresolved(doc, unknown, places, votes, geocoder),
+                        key=lambda p: p.span.start)
     return places
+
+
+# --------------------------------------------------------------------------- names the gazetteer lacks
+
+#: spaCy labels an unknown name may carry and still be taken as a place in a locative slot
+#: (the small model often tags villages as PERSON or ORG)
+UNRESOLVED_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "ORG", "PERSON", "NORP", "PRODUCT", ""})
+#: labels whose unknown names count only when they name a site (a building: "the Saudi Hospital")
+SITE_LABELS: frozenset[str] = frozenset({"FAC"})
+#: entity-table mention kinds that come from the actor gazetteer (not from spaCy's NER alone)
+_KNOWN_KINDS: frozenset[str] = frozenset({"name", "alias", "former", "capital", "demonym"})
+
+
+def _known_actor_tokens(doc: Doc) -> set[int]:
+    """Tokens inside mentions of actors the entity gazetteer knows (outlets, groups, states)."""
+    table = doc._.nt_entities
+    if table is None or not hasattr(table, "mentions"):
+        return set()
+    known = {e.id for e in table.entities.values() if e.actor is not None}
+    return {i for m in table.mentions if m.entity_id in known and m.kind in _KNOWN_KINDS
+            for i in range(m.token_start, m.token_end)}
+
+
+def _name_spans(doc: Doc, taken: frozenset[int]) -> Iterable[tuple[Span, str]]:
+    """Capitalised names not yet placed: spaCy entities (with their label) and runs of
+    capitalised words spaCy did not tag, a number may close ("Air Base 201")."""
+    in_ent: set[int] = set()
+    for ent in doc.ents:
+        in_ent.update(range(ent.start, ent.end))
+        if ent.label_ in UNRESOLVED_LABELS | SITE_LABELS:
+            span = _trim(ent)
+            if len(span) and not any(i in taken for i in range(span.start, span.end)):
+                yield span, ent.label_
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in in_ent and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if j > i:
+            while j < len(doc) and doc[j].like_num and doc[j].ent_type_ in {"", "CARDINAL"}:
+                j += 1
+            if not any(k in taken for k in range(i, j)):
+                yield doc[i:j], ""
+        i = max(j, i + 1)
+
+
+def _head_noun_is(span: Span, nouns: frozenset[str]) -> bool:
+    """Whether ``span`` modifies one of ``nouns`` ("Abu Shouk camp") or its own last word is one
+    ("Air Base 201", numbers aside)."""
+    words = [t for t in span if not t.like_num]
+    if len(words) > 1 and _lemma(words[-1]) in nouns:
+        return True
+    root = _first_conjunct(span.root)
+    return root.dep_ in {"compound", "nmod", "amod"} and root.head.i >= span.end and _lemma(root.head) in nouns
+
+
+def find_unresolved(
+    doc: Doc, geocoder: Geocoder, context: PlaceContext | None = None, taken: frozenset[int] = frozenset()
+) -> list[Toponym]:
+    """Capitalised names the gazetteer lacks that stand where a place stands, in text order.
+
+    A name is taken when it names a site ("the village of Moura", "Abu Shouk camp", "Air Base
+    201"), or when it is the object of a locative preposition or of a verb of movement or control
+    ("fled to Tawila", "near Amadiya"; not "according to X", "spoke to X") and is not an
+    organisation's name ("the Timbuktu Institute"), or when spaCy tagged it GPE or LOC outside a
+    modifier slot ("Abu Shouk, home to 300,000 people"). Never taken: names the gazetteer knows
+    (they were resolved or left out as actors before), tokens in ``taken``, mentions of actors
+    the entity gazetteer knows, demonyms, acronyms, a single word after a determiner ("the
+    Strip"), and names whose words name a person elsewhere in the article.
+    """
+    context = context or load_context()
+    known = _known_actor_tokens(doc)
+    persons = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    found: list[Toponym] = []
+    seen: set[int] = set()
+    for span, label in _name_spans(doc, taken):
+        if any(i in seen or i in known for i in range(span.start, span.end)):
+            continue
+        if not _unknown_place(span, label, geocoder, context, persons):
+            continue
+        seen.update(range(span.start, span.end))
+        found.append(Toponym(span, "unresolved_toponym", normalize_name(span.text)))
+    found.sort(key=lambda t: t.span.start)
+    return found
+
+
+def _unknown_place(span: Span, label: str, geocoder: Geocoder, context: PlaceContext, persons: list[Span]) -> bool:
+    doc = span.doc
+    words = [t for t in span if not t.like_num]
+    after = doc[span.end] if span.end < len(doc) else None
+    if (
+        not words
+        or not words[0].text[:1].isupper()
+        or any(t.is_space or t.text in {"\n", "|"} for t in span)
+        or any(t.is_upper and len(t) > 1 for t in words)                    # acronyms, datelines
+        or any(geocoder.country_of_demonym(t.text) for t in words)           # "Saudi Hospital"
+        or any(_lemma(t) in context.org_words for t in words)                # "Timbuktu Institute"
+        or (after is not None and after.text == "-" and not after.whitespace_)   # "Tuareg-led"
+    ):
+        return False
+    # a word of the name that is a person's name elsewhere ("Howard" of "Michael Howard")
+    name_words = {t.text for t in words}
+    if any(ent.text != span.text and name_words & {t.text for t in ent} for ent in persons):
+        return False
+    slot = place_slot(span, context)
+    root = _first_conjunct(span.root)
+    if root.pos_ == "ADJ":
+        return False                                                       # "Western capitals"
+    if _head_noun_is(span, context.facility_nouns) or slot == "strong":
+        return True
+    the = span.start > 0 and doc[span.start - 1].pos_ == "DET"
+    if label in SITE_LABELS or (len(words) == 1 and the):                  # a building; "the Strip"
+        return False
+    if slot == "weak":
+        prep = root.head if root.dep_ == "pobj" else None
+        if prep is not None and (prep.lower_ == "of" or _lemma(prep.head) in context.source_heads):
+            return False                                                   # "the Treatment of X", "according to X"
+        return not (label == "ORG" and the)
+    if label in {"GPE", "LOC"}:
+        modifier = root.dep_ in {"compound", "nmod", "amod", "poss"} and _lemma(root.head) not in context.place_nouns
+        agent = root.dep_ == "nsubj" and (
+            _lemma(root.head) in context.agent_verbs
+            or (root.head.pos_ == "VERB" and _lemma(root.head) not in context.place_subject_verbs)
+        )
+        return not (modifier or agent)
+    return False
+
+
+def _locate_unresolved(doc: Doc, unknown: list[Toponym], places: list[Place],
+                       votes: dict[str, Counter[str]], geocoder: Geocoder) -> list[Place]:
+    """Places for names found by :func:`find_unresolved`, in the country of the nearest resolved
+    place in the same sentence, else the article's dominant country (the country of most of its
+    resolved places, ties broken by all its country mentions and demonyms). A name the gazetteer
+    has in that country gets its feature ("retook Kidal" in a story about Mali); any other gets
+    no coordinates (the gazetteer lacks it, or has only a namesake abroad)."""
+    placed = Counter(p.country for p in places if p.country)
+    mentions = _preference(votes, "")
+    dominant = max(placed, key=lambda iso: (placed[iso], mentions.get(iso, 0.0)), default=None)
+    if dominant is None and mentions:
+        dominant = max(mentions, key=lambda iso: mentions[iso])
+    text = text_of(doc)
+    out: list[Place] = []
+    for toponym in unknown:
+        sent = toponym.span.sent
+        near = [p for p in places if p.country and sent.start_char <= p.span.start < sent.end_char]
+        if near:
+            country = min(near, key=lambda p: abs(p.span.start - toponym.span.start_char)).country
+            how = "sentence_country"
+        else:
+            country, how = dominant, "article_country"
+        known = geocoder.resolve(toponym.text, {country: 1.0}) if country else None
+        if known is not None and known.country == country:
+            out.append(Place(
+                name=known.name, country=known.country, lat=known.lat, lon=known.lon,
+                geonames_id=known.geonames_id,
+                span=RecordSpan.of(text, toponym.span.start_char, toponym.span.end_char),
+                reason=f"place_slot+{known.source}",
+            ))
+            continue
+        out.append(Place(
+            name=_trim(toponym.span).text, country=country, lat=None, lon=None, geonames_id=None,
+            span=RecordSpan.of(text, toponym.span.start_char, toponym.span.end_char),
+            reason=f"{toponym.how}+{how}",
+        ))
+    return out

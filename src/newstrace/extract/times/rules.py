@@ -483,7 +483,7 @@ def _counts(n1: str | None, n2: str | None) -> tuple[Number, Number] | None:
 
 def _relative_counts(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     count = count_regex()
-    pattern = (rf"(?<![\w-])(?:(?P<n1>{count})(?:\s*(?:{v.count_joiner_rx})\s*(?P<n2>{count}))?\s+)?"
+    pattern = (rf"(?<![\w-])(?:(?P<n1>{count})(?:\s*(?:{v.count_joiner_rx})\s*(?P<n2>{count}))?[^\S\n]+)?"
                rf"(?P<unit>{v.unit_rx})\s+(?P<dir>{v.direction_rx})\b")
     for m in re.finditer(pattern, text, re.IGNORECASE):
         unit = _unit(v, m["unit"])

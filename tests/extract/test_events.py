@@ -1,0 +1,114 @@
+"""Events: PLOVER type, actors, targets and negation from active, passive, nominal,
+coordinated, negated and speech-act clauses (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import newstrace
+from newstrace.records import Event
+
+
+def _events(text: str) -> list[Event]:
+    return newstrace.analyze(text, published="2024-05-01", outlet="Test Wire").events
+
+
+def _names(event: Event) -> tuple[set[str], set[str]]:
+    return {a.name for a in event.actors}, {t.name for t in event.targets}
+
+
+def _find(events: list[Event], type_: str, trigger: str) -> Event:
+    found = [e for e in events if e.type == type_ and e.trigger.text.lower() == trigger]
+    assert found, [(e.type, e.trigger.text) for e in events]
+    return found[0]
+
+
+CASES = [
+    # active clauses
+    ("Armenia shelled Azerbaijan near the border on Friday.", "ASSAULT", "shelled", {"Armenia"}, {"Azerbaijan"}),
+    ("Turkey arrested dozens of Islamic State militants in Istanbul.", "COERCE", "arrested", {"Turkey"}, {"Islamic State"}),
+    ("Pakistan fired missiles at India overnight.", "ASSAULT", "fired", {"Pakistan"}, {"India"}),
+    # passive with "by"
+    ("Kenya was attacked by al-Shabaab on Tuesday.", "ASSAULT", "attacked", {"Al-Shabaab"}, {"Kenya"}),
+    # coordinated actors, relative clause subject
+    ("Qatar and Egypt met Hamas in Doha.", "CONSULT", "met", {"Qatar", "Egypt"}, {"Hamas"}),
+    ("The talks were hosted by Oman, which welcomed Iran warmly.", "SUPPORT", "welcomed", {"Oman"}, {"Iran"}),
+    # subject shared by a conjoined verb; object control of "urged X to"
+    ("Germany condemned the coup and urged Niger to release detainees.", "REQUEST", "urged", {"Germany"}, {"Niger"}),
+    ("Japan said it would send troops and accused China of provocations.", "ACCUSE", "accused", {"Japan"}, {"China"}),
+    # phrasal verbs and verb-object phrases
+    ("France called on Mali to hold elections.", "REQUEST", "called", {"France"}, {"Mali"}),
+    ("Spain expressed solidarity with Morocco after the earthquake.", "SUPPORT", "expressed", {"Spain"}, {"Morocco"}),
+    ("Canada imposed sanctions on Belarus last week.", "SANCTION", "imposed", {"Canada"}, {"Belarus"}),
+    ("Nigeria received drones from Turkey in March.", "AID", "received", {"Turkey"}, {"Nigeria"}),
+    # possessive pronoun resolved to the speaker of the clause
+    ("Ethiopia said its troops had attacked Sudan.", "ASSAULT", "attacked", {"Ethiopia"}, {"Sudan"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors", "targets"), CASES)
+def test_events_participants(nlp: Language, text: str, type_: str, trigger: str,
+                             actors: set[str], targets: set[str]) -> None:
+    event = _find(_events(text), type_, trigger)
+    got_actors, got_targets = _names(event)
+    assert actors <= got_actors
+    assert targets <= got_targets
+    assert not event.negated
+
+
+NOMINAL = [
+    ("Russian air strikes on Ukraine killed four people.", "strikes", {"Russia"}, {"Ukraine"}),
+    ("Israel's assault on Hezbollah continued for a week.", "assault", {"Israel"}, {"Hezbollah"}),
+    ("Syria launched an offensive against Turkey.", "offensive", {"Syria"}, {"Turkey"}),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actors", "targets"), NOMINAL)
+def test_events_nominal(nlp: Language, text: str, trigger: str, actors: set[str], targets: set[str]) -> None:
+    event = _find(_events(text), "ASSAULT", trigger)
+    got_actors, got_targets = _names(event)
+    assert actors <= got_actors
+    assert targets <= got_targets
+
+
+NEGATED = [
+    ("Iran did not attack Israel, the ministry said.", "ASSAULT", "attack", {"Iran"}),
+    ("Belarus denied sending weapons to Russia.", "AID", "sending", {"Belarus"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors"), NEGATED)
+def test_events_negated(nlp: Language, text: str, type_: str, trigger: str, actors: set[str]) -> None:
+    event = _find(_events(text), type_, trigger)
+    assert actors <= _names(event)[0]
+    assert event.negated
+
+
+SPEECH_ACTS = [
+    ("Serbia rejected the demands of Kosovo.", "REJECT", "rejected"),
+    ("Poland warned Russia against further provocations.", "THREATEN", "warned"),
+    ("Brazil praised Argentina for its restraint.", "SUPPORT", "praised"),
+    ("Chile blamed Peru for the incident.", "ACCUSE", "blamed"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger"), SPEECH_ACTS)
+def test_events_speech_acts(nlp: Language, text: str, type_: str, trigger: str) -> None:
+    event = _find(_events(text), type_, trigger)
+    assert event.actors and event.targets
+
+
+NO_EVENT = [
+    "The company fired its chief executive on Monday.",            # "fire" a person
+    "The minister struck a conciliatory tone in his speech.",      # "strike" a tone
+    "Leaders asked few questions about the budget.",               # no request
+    "Armenia agreed to release Azerbaijani prisoners next month.", # irrealis release
+]
+
+
+@pytest.mark.parametrize("text", NO_EVENT)
+def test_events_wrong_sense_and_irrealis(nlp: Language, text: str) -> None:
+    events = _events(text)
+    assert all(e.type not in ("ASSAULT", "REQUEST", "CONCEDE") for e in events), \
+        [(e.type, e.trigger.text) for e in events]
