@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp.extensions import text_of
 from ...records import EntityType
-from ...resources import load_entries
+from ...resources import load_entries, read_yaml
 from .gazetteer import Actor, Form, Gazetteer
 from .model import EntityInfo, EntityTable, Mention
 
@@ -81,6 +82,7 @@ class _Cand:
     type: EntityType
     actor: Actor | None = None
     label: str = ""
+    preferred: bool = False   # the current name when the text declares a renaming
 
 
 def _span_text(doc: Doc, i: int, j: int) -> str:
@@ -210,6 +212,32 @@ def extend_institutions(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> None:
             c.mention = new
 
 
+@cache
+def compound_suffixes() -> frozenset[str]:
+    raw: Any = read_yaml(DATA, "descriptions.yaml")
+    return frozenset(raw["compound_suffixes"]["words"])
+
+
+def compound_mentions(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[_Cand]:
+    """'U.S.-led', 'Iran-backed': the part before the hyphen names an actor."""
+    out: list[_Cand] = []
+    suffixes = compound_suffixes()
+    for tok in doc:
+        if tok.i in taken or "-" not in tok.text:
+            continue
+        head, _, tail = tok.text.rpartition("-")
+        if tail.lower() not in suffixes or not head:
+            continue
+        forms = [f for f in gaz.lookup(head) if _case_ok(head, f)]
+        if not forms:
+            continue
+        form = _pick(forms)
+        m = Mention(start=tok.idx, end=tok.idx + len(head), text=head, token_start=tok.i, token_end=tok.i + 1,
+                    kind=form.kind, reason=f"gazetteer:{form.kind}+compound")
+        out.append(_Cand(m, form.actor.key, form.actor.type, form.actor))
+    return out
+
+
 def _trim(ent: Span) -> tuple[int, int]:
     i, j = ent.start, ent.end
     while i < j and (ent.doc[i].lower_ in ("the", "a", "an") or ent.doc[i].is_punct):
@@ -275,6 +303,7 @@ def learn_aliases(doc: Doc, cands: list[_Cand]) -> None:
             if keep.actor is None and drop.actor is not None:
                 keep, drop = drop, keep
             _link_groups(cands, keep.group, drop.group)
+            keep.preferred = True
             drop.mention.kind = "learned"
             drop.mention.reason = f"alias:{pattern.name}"
             break
@@ -370,7 +399,7 @@ def _pronoun_target(doc: Doc, tok: Token, by_token: dict[int, _Cand], types: lis
 
 
 def _entity_type(cands: list[_Cand]) -> EntityType:
-    for c in cands:
+    for c in sorted(cands, key=lambda c: not c.preferred):
         if c.actor is not None:
             return c.actor.type
     labels = [c.type for c in cands]
@@ -378,7 +407,7 @@ def _entity_type(cands: list[_Cand]) -> EntityType:
 
 
 def _entity_name(cands: list[_Cand]) -> str:
-    for c in cands:
+    for c in sorted(cands, key=lambda c: not c.preferred):
         if c.actor is not None:
             return c.actor.name
     names = [c.mention.text for c in cands if c.mention.kind in ("ner", "learned")] or [cands[0].mention.text]
@@ -421,6 +450,8 @@ def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
     cands = _yield_to_named_bodies(doc, cands)
     extend_institutions(doc, cands, gaz)
     taken = {k for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
+    cands += compound_mentions(doc, gaz, taken)
+    taken = {k for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
     cands += ner_mentions(doc, taken)
     learn_aliases(doc, cands)
     cands += resolve_references(doc, cands)
@@ -430,8 +461,9 @@ def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
         groups.setdefault(c.group, []).append(c)
     infos: list[EntityInfo] = []
     for n, members in enumerate(groups.values(), start=1):
+        ranked = sorted(members, key=lambda c: not c.preferred)
         info = EntityInfo(id=f"e{n}", name=_entity_name(members), type=_entity_type(members),
-                          actor=next((c.actor for c in members if c.actor is not None), None))
+                          actor=next((c.actor for c in ranked if c.actor is not None), None))
         for c in members:
             c.mention.entity_id = info.id
             info.mentions.append(c.mention)
