@@ -513,7 +513,8 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             # "X has happened, TASS reported": the reporting clause follows what it reports
             left = [t for t in tok.sent if t.i < tok.left_edge.i]
             left = _after_dateline(left)
-            if left:
+            joint = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+            if left and joint is not None and joint.text in (",", "\u201d", '"'):
                 content = _tok_span(left)
                 inner = [qq for qq in quotes if qq.start < content[1] and content[0] < qq.end]
                 kind, reason = ("mixed" if inner else "indirect"), "postposed_cue"
@@ -534,7 +535,9 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         if content is None and lemma in vocab.complement:
             right = [c for c in tok.rights if c.dep_ in ("dobj", "prep", "xcomp", "oprd", "dative", "ccomp", "advcl")
                      and not (c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children))]
-            if right:
+            framed = any(c.dep_ != "dobj" or any(g.dep_ == "prep" and g.lower_ in ("of", "as", "for")
+                                                 for g in c.children) for c in right)
+            if right and framed:   # "described X as Y", "accused X of Y"; not "rejects that picture"
                 toks = [t for c in right for t in c.subtree]
                 content = _tok_span(sorted(toks, key=lambda t: t.i))
                 inner = [qq for qq in quotes if qq.start < content[1] and content[0] < qq.end]
