@@ -195,6 +195,17 @@ class SourceDescriber:
         mention = self.table.at_token(head.i)
         if mention is not None:
             return self._from_mention(head, mention)
+        for left in head.lefts:   # "the Anadolu news agency", "the state-run Iraqi News Agency"
+            m = self.table.at_token(left.i) if left.dep_ in ("compound", "nmod", "amod") else None
+            info = self.table.get(m.entity_id) if m is not None else None
+            if info is not None and info.type == "media":
+                return self._from_mention(left, m)  # type: ignore[arg-type]
+        if head.i + 1 < len(self.doc):   # "the official news agency SANA" (name in apposition)
+            nxt = self.doc[head.i + 1]
+            m = self.table.at_token(nxt.i)
+            info = self.table.get(m.entity_id) if m is not None else None
+            if info is not None and info.type == "media" and m is not None and m.token_start == nxt.i:
+                return self._from_mention(nxt, m)
         toks = self._np_tokens(head, right=head.lower_ in self.vocab.anonymous)
         start, end = toks[0].idx, max(head.idx + len(head.text), toks[-1].idx + len(toks[-1].text))
         name = text_of(self.doc)[start:end]
@@ -325,6 +336,12 @@ class ChainBuilder:
                         chain = self.from_np(obj) + chain
             elif child.dep_ == "prep" and child.lower_ == "in":
                 for obj in child.children:
+                    for acl in obj.children if obj.dep_ == "pobj" else ():
+                        # "said in a statement carried by the agency X"
+                        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                            for agent in acl.children:
+                                if agent.dep_ == "agent":
+                                    chain += [s for o in agent.children if o.dep_ == "pobj" for s in self.from_np(o)]
                     if obj.dep_ == "pobj" and obj.lower_ in ("interview", "interviews"):
                         for p in obj.children:
                             if p.dep_ == "prep" and p.lower_ in ("with", "to"):
@@ -349,6 +366,16 @@ class ChainBuilder:
 
 
 def _clause_child(cue: Token, vocab: Vocabulary) -> Token | None:
+    found = _clause_child_raw(cue, vocab)
+    if found is not None and (found.pos_ in ("PROPN", "NOUN") or found.ent_type_ != "" or found.text.isupper()):
+        # a name the parser took for the clause ("... agency SANA that its forces ..."): its own clause
+        inner = next((c for c in found.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+        if inner is not None:
+            return inner
+    return found
+
+
+def _clause_child_raw(cue: Token, vocab: Vocabulary) -> Token | None:
     topic = any(c.dep_ == "prep" and c.lower_ in vocab.topic_preps
                 and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
                 for c in cue.children)
@@ -357,6 +384,19 @@ def _clause_child(cue: Token, vocab: Vocabulary) -> Token | None:
             continue
         if child.dep_ in CLAUSES and child.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return child
+    return None
+
+
+def _that_clause_in_pp(cue: Token) -> Token | None:
+    """'said in a statement carried by SANA that ...': the parser hangs the that-clause inside
+    the prepositional phrase; it is still what the cue reports."""
+    for child in cue.children:
+        if child.dep_ != "prep" or child.i < cue.i:
+            continue
+        for t in child.subtree:
+            if t.dep_ in ("ccomp", "relcl", "acl") and t.pos_ in ("VERB", "AUX") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" and m.i < t.i for m in t.children):
+                return t
     return None
 
 
@@ -481,7 +521,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 relayed_by = _speaker(quoting)
         if speaker is not None and _in_quote(quotes, speaker):
             continue
-        clause = _clause_child(tok, vocab)
+        clause = _clause_child(tok, vocab) or _that_clause_in_pp(tok)
         quote = _adjacent_quote(doc, quotes, tok, speaker)
         content: tuple[int, int] | None = None
         kind: AttributionKind = "indirect"

@@ -354,6 +354,8 @@ def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             desc = known.get(head.lower_)
             if desc is None or head.i in covered:
                 continue
+            if head.i + 1 < len(doc) and head.i + 1 in covered and doc[head.i + 1].is_title:
+                continue   # "the official news agency SANA": the name follows in apposition
             named = [by_token[k] for k in range(tok.i, head.i) if k in by_token
                      and not (k + 1 < len(doc) and doc[k + 1].text == "-")]
             if any(_compatible(c, desc.types) for c in named):

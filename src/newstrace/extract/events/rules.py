@@ -51,6 +51,7 @@ class Pattern(BaseModel):
     by_object: dict[str, str] = Field(default_factory=dict)
     requires_object: list[str] = Field(default_factory=list)
     requires_subject: list[str] = Field(default_factory=list)
+    requires_aux: list[str] = Field(default_factory=list)
     objects: list[str] = Field(default_factory=list)
     excludes_object: list[str] = Field(default_factory=list)
     preps: list[str] = Field(default_factory=list)
@@ -75,6 +76,9 @@ class Lexicon:
     affiliation_verbs: frozenset[str]
     light_verbs: frozenset[str]
     pronouns: dict[str, frozenset[str]]
+    mediation_verbs: frozenset[str]
+    involvement_nouns: frozenset[str]
+    involvement_verbs: frozenset[str]
 
     def classes_of(self, *words: str) -> set[str]:
         lowered = {w.lower() for w in words}
@@ -104,6 +108,9 @@ def lexicon() -> Lexicon:
         affiliation_verbs=frozenset(w.lower() for w in objects["affiliation_verbs"]["words"]),
         light_verbs=frozenset(w.lower() for w in objects["light_verbs"]["words"]),
         pronouns={k: frozenset(v["words"]) for k, v in objects["pronouns"].items() if k != "source"},
+        mediation_verbs=frozenset(objects["mediation_verbs"]["words"]),
+        involvement_nouns=frozenset(objects["involvement"]["nouns"]),
+        involvement_verbs=frozenset(objects["involvement"]["verbs"]),
     )
 
 
