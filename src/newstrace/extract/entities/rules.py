@@ -354,7 +354,7 @@ def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             desc = known.get(head.lower_)
             if desc is None or head.i in covered:
                 continue
-            if head.i + 1 < len(doc) and head.i + 1 in covered and doc[head.i + 1].is_title:
+            if head.i + 1 < len(doc) and head.i + 1 in covered and doc[head.i + 1].text[:1].isupper():
                 continue   # "the official news agency SANA": the name follows in apposition
             named = [by_token[k] for k in range(tok.i, head.i) if k in by_token
                      and not (k + 1 < len(doc) and doc[k + 1].text == "-")]

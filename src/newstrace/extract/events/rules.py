@@ -36,6 +36,10 @@ PREP = ("prep", "prt", "agent", "dative")
 THINGS = frozenset({"weapons", "money", "relief"})
 #: types where coordinated actors act on each other when no target is named
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE"})
+#: how many sentences back an actorless event looks for the event it continues: a passive
+#: clause without agent ("two shepherds were wounded") close by; a subject naming the earlier
+#: event or its weapons ("the strikes hit", "the missiles struck") further back
+NEAR, FAR = 2, 6
 
 
 class Pattern(BaseModel):
@@ -134,6 +138,15 @@ class Coder:
         self._speakers: dict[int, Participant | None] = {}
         #: triggers whose event is concrete without named participants: "the drones were delivered"
         self._concrete: set[int] = set()
+        self._sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        #: per verbal trigger: its (core) subject, the thing it moves or fires ("launched missiles")
+        self._subject: dict[int, Token | None] = {}
+        self._theme: dict[int, str] = {}
+        self._passive: set[int] = set()
+        #: triggers whose target is the party the event answers ("would respond") or whose noun
+        #: refers back to an earlier event ("had no role in the attack")
+        self._retaliation: set[int] = set()
+        self._anaphoric: set[int] = set()
 
     # participants -------------------------------------------------------------
     def _from_mention(self, m: Mention) -> Participant | None:
@@ -314,7 +327,7 @@ class Coder:
 
     # coding ---------------------------------------------------------------------------
     def code(self) -> list[Event]:
-        events: list[Event] = []
+        found: list[tuple[Token, Event]] = []
         for tok in self.doc:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.lex.verbs:
@@ -323,9 +336,80 @@ class Coder:
                 ev = self.nominal(tok, self.lex.nouns.get(tok.lower_) or self.lex.nouns[lemma])
             else:
                 continue
-            if ev is not None and (ev.actors or ev.targets or tok.i in self._concrete):
-                events.append(ev.model_copy(update={"id": f"v{len(events) + 1}"}))
-        return events
+            if ev is None:
+                continue
+            ev = self._continue(tok, ev, found)
+            if ev.actors or ev.targets or tok.i in self._concrete:
+                found.append((tok, ev))
+        triggers = {t.i: e for t, e in found}
+        kept = [e for t, e in found if not self._restates(t, e, triggers)]
+        return [e.model_copy(update={"id": f"v{i}"}) for i, e in enumerate(kept, 1)]
+
+    @staticmethod
+    def _restates(tok: Token, ev: Event, triggers: dict[int, Event]) -> bool:
+        """"killed in airstrikes on X", "released prisoners in a swap": the event noun under
+        "in"/"during" is the manner of the governing event of the same type, not another event."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "during"):
+            return False
+        verb = tok.head.head
+        other = triggers.get(verb.i)
+        return verb.pos_ == "VERB" and other is not None and other.type == ev.type
+
+    def _window(self, tok: Token, prior: list[tuple[Token, Event]], n: int) -> list[tuple[Token, Event]]:
+        """The events before ``tok`` in its sentence and the ``n`` before, latest first."""
+        here = self._sent_index[tok.sent.start]
+        return [(t, e) for t, e in reversed(prior) if here - self._sent_index[t.sent.start] <= n]
+
+    def _antecedent_event(self, noun: Token, type_: str, candidates: list[tuple[Token, Event]],
+                          slot: str) -> Event | None:
+        """The earlier event ``noun`` refers back to: one of the same type whose trigger or theme
+        is that noun ("the strikes" -> "air strikes", "the missiles" -> "launched missiles"),
+        else, where the noun is itself an event noun of that type, the latest of that type."""
+        lemma, low = noun.lemma_.lower(), noun.lower_
+        same = [(t, e) for t, e in candidates if e.type == type_ and getattr(e, slot) and not e.negated]
+        for t, e in same:
+            if lemma in (t.lemma_.lower(), self._theme.get(t.i)) or low == t.lower_:
+                return e
+        if any(p.type == type_ for p in self.lex.nouns.get(low) or self.lex.nouns.get(lemma) or []):
+            return same[0][1] if same else None
+        return None
+
+    def _continue(self, tok: Token, ev: Event, prior: list[tuple[Token, Event]]) -> Event:
+        """Event anaphora: an event whose clause names no actor takes the actor of the earlier
+        event it continues; a retaliation targets whoever hit or was blamed by its actor; an
+        event noun that refers back ("no role in the attack") takes the earlier event's targets."""
+        actors, targets, reason, confidence = ev.actors, ev.targets, ev.reason, ev.confidence
+        if not actors:
+            source: Event | None = None
+            subj = self._subject.get(tok.i)
+            if subj is not None and self.participant(subj) is None:
+                source = self._antecedent_event(subj, ev.type, self._window(tok, prior, FAR), "actors")
+            elif subj is None and tok.i in self._passive:
+                source = next((e for _, e in self._window(tok, prior, NEAR)
+                               if e.type == ev.type and e.actors and not e.negated), None)
+            if source is not None:
+                actors = list(source.actors)
+                targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
+                reason, confidence = reason + "+inherited_actor", confidence + 0.1
+        if actors and not targets and tok.i in self._retaliation:
+            ids = {a.entity for a in actors}
+            for _, e in self._window(tok, prior, NEAR):
+                if e.type == "ASSAULT" and ids & {t.entity for t in e.targets} and e.actors:
+                    targets = list(e.actors)
+                elif e.type == "ACCUSE" and ids & {a.entity for a in e.actors} and e.targets:
+                    targets = list(e.targets)
+                if targets:
+                    reason, confidence = reason + "+inherited_target", confidence + 0.1
+                    break
+        if not targets and tok.i in self._anaphoric:
+            source = self._antecedent_event(tok, ev.type, self._window(tok, prior, FAR), "targets")
+            if source is not None:
+                targets = [t for t in source.targets if all(t.entity != a.entity for a in actors)]
+                reason, confidence = reason + "+inherited_target", confidence + 0.1
+        if reason == ev.reason:
+            return ev
+        return ev.model_copy(update={"actors": actors, "targets": targets, "reason": reason,
+                                     "confidence": round(min(confidence, 0.9), 2)})
 
     def _irrealis(self, tok: Token, steps: int) -> bool:
         """Under "requested", "threatened", "agreed to" ...: an event that did not happen.
@@ -344,9 +428,11 @@ class Coder:
         return False
 
     def _choose(self, patterns: list[Pattern], obj: Token | None, subj: Token | None,
-                preps: dict[str, Token]) -> tuple[Pattern, str | None, Token | None] | None:
+                preps: dict[str, Token], aux: set[str]) -> tuple[Pattern, str | None, Token | None] | None:
         """The first pattern the clause fits, its mode, and the object it was matched on."""
         for p in patterns:
+            if p.requires_aux and not (aux & set(p.requires_aux)):
+                continue
             pobj = obj
             if p.preps:
                 prep = next((preps[w] for w in p.preps if w in preps), None)
@@ -405,10 +491,16 @@ class Coder:
             return None
         if tok.dep_ == "acl" and subj is not None and subj.i == tok.head.i and self.participant(subj) is None:
             return None   # "sanctions targeting X", "facilities supporting Y": a description
-        chosen = self._choose(patterns, obj, subj, preps)
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        chosen = self._choose(patterns, obj, subj, preps, aux)
         if chosen is None:
             return None
         pattern, mode, matched = chosen
+        self._subject[tok.i] = subj
+        if passive:
+            self._passive.add(tok.i)
+        if pattern.requires_aux:
+            self._retaliation.add(tok.i)
         actors = self.participants(subj)
         targets: list[Participant] = []
         if pattern.object_role == "forces" and not actors and obj is not None:
@@ -419,6 +511,7 @@ class Coder:
                     self._add(targets, self.participants(_pobj(c)))
         elif obj is not None and self.lex.classes_of(obj.lemma_, obj.text) & THINGS:
             self._concrete.add(tok.i)
+            self._theme[tok.i] = obj.lemma_.lower()
             for c in obj.children:   # "fired drones at X", "sent weapons to X"
                 if c.dep_ == "prep" and (c.lower_ in pattern.target_preps or (
                         pattern.object_role == "theme" and c.lower_ in ("to", "for"))):
@@ -446,7 +539,9 @@ class Coder:
                 if word in preps:
                     self._add(actors, self.participants(_pobj(preps[word])))
         targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
-        if not targets and len(actors) > 1 and pattern.type in RECIPROCAL:
+        if pattern.type == "COOPERATE" and tok.lemma_.lower() in self.lex.mediation_verbs:
+            self._mediated(tok, actors, targets)
+        elif not targets and len(actors) > 1 and pattern.type in RECIPROCAL:
             targets = list(actors)   # "Baghdad and Washington are negotiating": each with the other
         negated = any(c.lower_ in self.lex.negators and c.dep_ == "neg" for c in tok.children) or any(
             a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2])
@@ -492,8 +587,15 @@ class Coder:
                 self._add(actors, self.participants(c))
             elif c.dep_ == "acl":   # "the attack carried out by X", "a swap mediated by X"
                 agent = next((a for a in c.children if a.dep_ == "agent"), None)
-                if agent is not None and pattern.type != "COOPERATE":
+                if agent is not None and pattern.type != "COOPERATE" \
+                        and c.lemma_.lower() not in self.lex.mediation_verbs:
                     self._add(actors, self.participants(_pobj(agent)))
+        involved = self._involvement(tok)
+        if involved is not None:   # "X had no role in the attack": X's part in that event
+            subj = self.subject_of(involved[0])
+            if subj is not None:
+                self._add(actors, self.participants(self.core(subj)))
+            self._anaphoric.add(tok.i)
         if not actors and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
             subj = self.subject_of(tok.head)   # light verbs: "launched an offensive", "began its assault"
             if subj is not None:
@@ -503,8 +605,38 @@ class Coder:
                     self._add(targets, self.participants(_pobj(c)))
         targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
         negated = any(a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2]) or any(
-            c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "dobj")
+            c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "dobj") or (
+            involved is not None and involved[1])
         return self._event(tok, pattern, pattern.mode, actors, targets, negated)
+
+    def _involvement(self, tok: Token) -> tuple[Token, bool] | None:
+        """"had no role in the attack", "played a part in the assault": the verb whose subject
+        took part, and whether the part is denied ("no role", "did not play a part")."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in self.lex.involvement_nouns:
+            return None
+        noun = prep.head
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.involvement_verbs:
+            return None
+        negated = any(c.lower_ in self.lex.negators for c in noun.children if c.dep_ in ("det", "neg")) \
+            or any(c.dep_ == "neg" for c in verb.children)
+        return verb, negated
+
+    def _mediated(self, tok: Token, mediators: list[Participant], targets: list[Participant]) -> None:
+        """"a swap mediated by X", "the deal, brokered by X": the parties of the mediated event
+        (the clause the event noun belongs to: "A and B released prisoners in a swap mediated by X")."""
+        if tok.dep_ != "acl":
+            return
+        noun = tok.head
+        holder = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+        parties: list[Participant] = []
+        if holder.pos_ == "VERB":
+            self._add(parties, self.participants(self.subject_of(holder)))
+            obj = next((c for c in holder.children if c.dep_ == "dobj"), None)
+            if obj is not None and not (self.lex.classes_of(obj.lemma_, obj.text) & THINGS):
+                self._add(parties, self.participants(self.core(obj)))
+        self._add(targets, [p for p in parties if all(p.entity != m.entity for m in mediators)])
 
     def _event(self, tok: Token, pattern: Pattern, mode: str | None, actors: list[Participant],
                targets: list[Participant], negated: bool) -> Event:
