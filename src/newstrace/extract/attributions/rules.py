@@ -200,6 +200,10 @@ class SourceDescriber:
             info = self.table.get(m.entity_id) if m is not None else None
             if info is not None and info.type == "media":
                 return self._from_mention(left, m)  # type: ignore[arg-type]
+        if head.i + 3 < len(self.doc) and self.doc[head.i + 1].text == "(":   # "the UN aid office (OCHA)"
+            m = self.table.at_token(head.i + 2)
+            if m is not None and self.doc[m.token_end].text == ")":
+                return self._from_mention(self.doc[head.i + 2], m)
         if head.i + 1 < len(self.doc):   # "the official news agency SANA" (name in apposition)
             nxt = self.doc[head.i + 1]
             m = self.table.at_token(nxt.i)
@@ -326,7 +330,12 @@ class ChainBuilder:
         """Chain for 'S <cue>' including 'S told X', 'S said in an interview with X', 'S ..., citing Y'."""
         chain = self.from_np(speaker)
         lemma = cue.lemma_.lower()
-        for child in cue.children:
+        kids = list(cue.children)
+        for clause in [c for c in kids if c.dep_ in ("advcl", "ccomp") and c.i > cue.i]:
+            mark = next((m for m in clause.children if m.dep_ == "mark"), None)
+            # the parser may hang ", citing X," on the reported clause that follows it
+            kids += [c for c in clause.children if c.dep_ == "advcl" and mark is not None and c.i < mark.i]
+        for child in kids:
             if lemma in self.vocab.relay_object and child.dep_ in ("dobj", "dative", "iobj") \
                     and self.describer.table.at_token(child.i) is not None:
                 chain += self.from_np(child)
@@ -383,6 +392,9 @@ def _clause_child_raw(cue: Token, vocab: Vocabulary) -> Token | None:
         if topic and child.dep_ != "ccomp":
             continue
         if child.dep_ in CLAUSES and child.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+            return child
+        if child.dep_ == "advcl" and child.i > cue.i and any(   # "reported, citing X, that ..."
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
             return child
     return None
 
