@@ -112,3 +112,53 @@ def test_events_wrong_sense_and_irrealis(nlp: Language, text: str) -> None:
     events = _events(text)
     assert all(e.type not in ("ASSAULT", "REQUEST", "CONCEDE") for e in events), \
         [(e.type, e.trigger.text) for e in events]
+
+
+ANAPHORA = [
+    # the subject names the earlier event's weapons or the earlier event itself
+    ("Armenia launched dozens of missiles on Friday. Officials said the missiles hit a hospital.",
+     "hit", {"Armenia"}),
+    ("Serbian forces bombed Kosovo on Monday. Witnesses said one of the strikes hit a school.",
+     "hit", {"Serbia"}),
+    # a past passive without agent continues the nearby event
+    ("Eritrea shelled Ethiopia on Monday. Three farmers were wounded, witnesses said.",
+     "wounded", {"Eritrea"}),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actors"), ANAPHORA)
+def test_events_inherited_actor(nlp: Language, text: str, trigger: str, actors: set[str]) -> None:
+    event = _find(_events(text), "ASSAULT", trigger)
+    assert actors <= _names(event)[0]
+    assert "+inherited_actor" in event.reason
+
+
+def test_events_no_inheritance_for_new_or_victim_events(nlp: Language) -> None:
+    # an indefinite subject starts a new event; the inherited actor may not be the victims' side
+    events = _events("Chad shelled Sudan on Monday. A rocket hit a market. On the Chadian side, "
+                     "four soldiers were killed.")
+    assert all("+inherited_actor" not in e.reason for e in events), [(e.trigger.text, e.reason) for e in events]
+
+
+def test_events_retaliation_threat(nlp: Language) -> None:
+    text = ("Peru accused Chile of bombing its border posts. "
+            "A Peruvian spokesman said Peru would respond at a time of its choosing.")
+    event = _find(_events(text), "THREATEN", "respond")
+    assert _names(event) == ({"Peru"}, {"Chile"})
+    assert all(e.type != "THREATEN" for e in _events("Peru responded to the letter on Monday."))
+
+
+def test_events_mediated_swap(nlp: Language) -> None:
+    text = "Armenia and Azerbaijan released 30 prisoners in a swap mediated by Qatar."
+    events = _events(text)
+    event = _find(events, "COOPERATE", "mediated")
+    assert _names(event) == ({"Qatar"}, {"Armenia", "Azerbaijan"})
+    assert not [e for e in events if e.trigger.text == "swap"]   # the swap restates "released"
+
+
+def test_events_denied_involvement(nlp: Language) -> None:
+    text = ("A drone attack on Kenya killed two people on Monday. "
+            "Al-Shabaab said it had no role in the attack.")
+    events = [e for e in _events(text) if e.type == "ASSAULT" and "no role" in e.evidence.text]
+    assert events and events[0].negated
+    assert _names(events[0]) == ({"Al-Shabaab"}, {"Kenya"})

@@ -8,6 +8,10 @@ relative clauses ("X, which delivered ..."), nominal events ("Turkish air strike
 "Russia's assault on X", "the attack carried out by X", light verbs "launched an
 offensive"), possessive and pronoun actors resolved inside the sentence ("X said its
 troops ..."), first-person actors resolved to the speaker of the quotation.
+Event anaphora: an actorless clause takes the actor of the event it continues ("the
+missiles hit ..." after "X launched missiles"; "two shepherds were wounded" after X's
+strikes), marked "+inherited_actor"; announced retaliation ("would respond") targets whoever
+hit or was accused by its actor; mediators ("a swap mediated by X") act on the parties.
 Quantities, times and places come from the trigger's clause; negation from "not"/"denied";
 the claim is linked to the smallest attribution whose content holds the trigger, and
 ``asserted_by`` is that chain's origin or, in the article's own voice, the outlet.
@@ -374,20 +378,30 @@ class Coder:
             return same[0][1] if same else None
         return None
 
+    @staticmethod
+    def _definite(noun: Token) -> bool:
+        """"the strikes", "these missiles", "its drones": a phrase that refers back."""
+        return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those"))
+                   for c in noun.children)
+
     def _continue(self, tok: Token, ev: Event, prior: list[tuple[Token, Event]]) -> Event:
         """Event anaphora: an event whose clause names no actor takes the actor of the earlier
         event it continues; a retaliation targets whoever hit or was blamed by its actor; an
         event noun that refers back ("no role in the attack") takes the earlier event's targets."""
-        actors, targets, reason, confidence = ev.actors, ev.targets, ev.reason, ev.confidence
+        actors, targets, reason, confidence = ev.actors, ev.targets, ev.reason or "", ev.confidence
         if not actors:
             source: Event | None = None
             subj = self._subject.get(tok.i)
-            if subj is not None and self.participant(subj) is None:
+            if subj is not None and self.participant(subj) is None and self._definite(subj):
                 source = self._antecedent_event(subj, ev.type, self._window(tok, prior, FAR), "actors")
             elif subj is None and tok.i in self._passive:
-                source = next((e for _, e in self._window(tok, prior, NEAR)
-                               if e.type == ev.type and e.actors and not e.negated), None)
-            if source is not None:
+                undergoer = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                undergoer = self.core(undergoer) if undergoer is not None else None
+                source = next((e for t, e in self._window(tok, prior, NEAR)
+                               if e.type == ev.type and e.actors and not e.negated
+                               and (undergoer is None or self._theme.get(t.i) != undergoer.lemma_.lower())), None)
+            mentioned = {m.entity_id for t in tok.subtree if (m := self.table.at_token(t.i)) is not None}
+            if source is not None and not mentioned & {a.entity for a in source.actors}:
                 actors = list(source.actors)
                 targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
                 reason, confidence = reason + "+inherited_actor", confidence + 0.1
@@ -406,7 +420,7 @@ class Coder:
             if source is not None:
                 targets = [t for t in source.targets if all(t.entity != a.entity for a in actors)]
                 reason, confidence = reason + "+inherited_target", confidence + 0.1
-        if reason == ev.reason:
+        if reason == (ev.reason or ""):
             return ev
         return ev.model_copy(update={"actors": actors, "targets": targets, "reason": reason,
                                      "confidence": round(min(confidence, 0.9), 2)})
@@ -497,8 +511,8 @@ class Coder:
             return None
         pattern, mode, matched = chosen
         self._subject[tok.i] = subj
-        if passive:
-            self._passive.add(tok.i)
+        if passive and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been") for c in tok.children):
+            self._passive.add(tok.i)   # a past passive without agent: "two shepherds were wounded"
         if pattern.requires_aux:
             self._retaliation.add(tok.i)
         actors = self.participants(subj)
