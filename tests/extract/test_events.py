@@ -162,3 +162,21 @@ def test_events_denied_involvement(nlp: Language) -> None:
     events = [e for e in _events(text) if e.type == "ASSAULT" and "no role" in e.evidence.text]
     assert events and events[0].negated
     assert _names(events[0]) == ({"Al-Shabaab"}, {"Kenya"})
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "absent"),
+    [
+        ("Ukraine is at war. Russian missiles struck Mykolaiv overnight, officials said.", "Ukraine", None),
+        ("Syria's army shelled Idlib on Monday, a monitor said. Syria denied it.", None, "Syria"),
+    ],
+)
+def test_events_state_of_struck_place_is_target(text: str, target: str | None, absent: str | None) -> None:
+    record = newstrace.analyze(text, published="2024-05-01", outlet="Test Wire")
+    assaults = [e for e in record.events if e.type == "ASSAULT"]
+    assert assaults
+    names = {t.name for e in assaults for t in e.targets}
+    if target:
+        assert target in names
+    if absent:
+        assert absent not in names

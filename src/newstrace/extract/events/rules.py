@@ -79,6 +79,7 @@ class Lexicon:
     classes: dict[str, frozenset[str]]
     negators: frozenset[str]
     denial_verbs: frozenset[str]
+    state_target_types: frozenset[str]
     irrealis: frozenset[str]
     quantifiers: frozenset[str]
     affiliation_verbs: frozenset[str]
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
         verbs=verbs, nouns=nouns, classes=classes,
         negators=frozenset(raw["negation"]["words"]),
         denial_verbs=frozenset(raw["negation"]["governing_verbs"]),
+        state_target_types=frozenset(raw["state_targets"]["types"]),
         irrealis=frozenset(raw["irrealis"]["governing_verbs"]),
         quantifiers=frozenset(w.lower() for w in objects["quantifiers"]["words"]),
         affiliation_verbs=frozenset(w.lower() for w in objects["affiliation_verbs"]["words"]),
@@ -652,6 +654,28 @@ class Coder:
                 self._add(parties, self.participants(self.core(obj)))
         self._add(targets, [p for p in parties if all(p.entity != m.entity for m in mediators)])
 
+    def state_of_places(self, actors: list[Participant], targets: list[Participant],
+                        place: Place | None) -> list[Participant]:
+        """'Russian missiles struck Mykolaiv': the state a struck place lies in is a target too,
+        when that state is named in the article and is not the actor's own."""
+        spans = {(t.span.start, t.span.end) for t in targets}
+        struck = [p for p in self.places if (p.span.start, p.span.end) in spans]
+        if place is not None and not targets:
+            struck.append(place)
+        by_iso = {info.actor.iso2: info for info in self.table.entities.values()
+                  if info.type == "country" and info.actor is not None and info.actor.iso2}
+        own = {self.table.get(a.entity).actor.iso2 for a in actors  # type: ignore[union-attr]
+               if a.entity and self.table.get(a.entity) is not None and self.table.get(a.entity).actor is not None}
+        have = {t.entity for t in targets}
+        out: list[Participant] = []
+        for p in struck:
+            info = by_iso.get(p.country or "")
+            if info is None or p.country in own or info.id in have:
+                continue
+            have.add(info.id)
+            out.append(Participant(entity=info.id, name=info.name, sector=None, span=p.span))
+        return out
+
     def _event(self, tok: Token, pattern: Pattern, mode: str | None, actors: list[Participant],
                targets: list[Participant], negated: bool) -> Event:
         ranges = self.clause_range(tok)
@@ -659,6 +683,8 @@ class Coder:
         quantities = [q for q in self.quantities if self._inside(q.span, ranges)]
         time = next((t for t in self.times if self._inside(t.span, ranges)), None)
         place = next((p for p in self.places if self._inside(p.span, ranges)), None)
+        if pattern.type in self.lex.state_target_types:
+            targets = targets + self.state_of_places(actors, targets, place)
         start = tok.idx
         holders = [a for a in self.attributions if a.content.start <= start < a.content.end]
         attribution = min(holders, key=lambda a: a.content.end - a.content.start) if holders else None
