@@ -180,3 +180,11 @@ def test_events_state_of_struck_place_is_target(text: str, target: str | None, a
         assert target in names
     if absent:
         assert absent not in names
+
+
+def test_events_response_targets_the_actor_of_what_it_answers() -> None:
+    text = ("The European Union imposed sanctions on Iran Air on Monday. "
+            "Tehran rejected the sanctions as illegal, its foreign ministry said.")
+    record = newstrace.analyze(text, published="2024-05-01", outlet="Test Wire")
+    rejects = [e for e in record.events if e.type == "REJECT"]
+    assert rejects and any(t.name == "European Union" for e in rejects for t in e.targets)

@@ -80,6 +80,7 @@ class Lexicon:
     negators: frozenset[str]
     denial_verbs: frozenset[str]
     state_target_types: frozenset[str]
+    response_types: frozenset[str]
     irrealis: frozenset[str]
     quantifiers: frozenset[str]
     affiliation_verbs: frozenset[str]
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         negators=frozenset(raw["negation"]["words"]),
         denial_verbs=frozenset(raw["negation"]["governing_verbs"]),
         state_target_types=frozenset(raw["state_targets"]["types"]),
+        response_types=frozenset(raw["responses"]["types"]),
         irrealis=frozenset(raw["irrealis"]["governing_verbs"]),
         quantifiers=frozenset(w.lower() for w in objects["quantifiers"]["words"]),
         affiliation_verbs=frozenset(w.lower() for w in objects["affiliation_verbs"]["words"]),
@@ -407,6 +409,18 @@ class Coder:
                 actors = list(source.actors)
                 targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
                 reason, confidence = reason + "+inherited_actor", confidence + 0.1
+        if actors and not targets and ev.type in self.lex.response_types and tok.pos_ == "VERB":
+            # "Tehran rejected the sanctions", "Baghdad condemned the attack": the object refers back
+            # to an earlier event; whoever did it is the target of the response
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            patterns = self.lex.nouns.get(obj.lemma_.lower()) or self.lex.nouns.get(obj.lower_) if obj is not None else None
+            if obj is not None and patterns and self._definite(obj):
+                source = self._antecedent_event(obj, patterns[0].type, self._window(tok, prior, FAR), "actors")
+                ids = {a.entity for a in actors}
+                if source is not None:
+                    targets = [a for a in source.actors if a.entity not in ids]
+                    if targets:
+                        reason, confidence = reason + "+responds_to", confidence + 0.1
         if actors and not targets and tok.i in self._retaliation:
             ids = {a.entity for a in actors}
             for _, e in self._window(tok, prior, NEAR):
