@@ -678,8 +678,11 @@ class Coder:
             struck.append(place)
         by_iso = {info.actor.iso2: info for info in self.table.entities.values()
                   if info.type == "country" and info.actor is not None and info.actor.iso2}
-        own = {self.table.get(a.entity).actor.iso2 for a in actors  # type: ignore[union-attr]
-               if a.entity and self.table.get(a.entity) is not None and self.table.get(a.entity).actor is not None}
+        own: set[str | None] = set()
+        for a in actors:
+            info_a = self.table.get(a.entity)
+            if info_a is not None and info_a.actor is not None:
+                own.add(info_a.actor.iso2)
         have = {t.entity for t in targets}
         out: list[Participant] = []
         for p in struck:
