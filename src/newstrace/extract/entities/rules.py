@@ -213,6 +213,12 @@ def extend_institutions(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> None:
 
 
 @cache
+def modifier_types() -> dict[str, list[str]]:
+    raw: Any = read_yaml(DATA, "descriptions.yaml")
+    return {k.lower(): list(v) for k, v in raw["modifier_types"]["words"].items()}
+
+
+@cache
 def compound_suffixes() -> frozenset[str]:
     raw: Any = read_yaml(DATA, "descriptions.yaml")
     return frozenset(raw["compound_suffixes"]["words"])
@@ -247,6 +253,19 @@ def _trim(ent: Span) -> tuple[int, int]:
     return i, j
 
 
+def _followed_by_person_role(doc: Doc, j: int) -> bool:
+    """Is the name ending before token ``j`` followed by ', the|a ... <title of a person>'?"""
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in ("the", "a", "an"):
+        return False
+    people = {h for h, d in descriptions().items() if d.types == ["person"]}
+    for k in range(j + 2, min(j + 8, len(doc))):
+        if doc[k].is_punct:
+            return False
+        if doc[k].lower_ in people and doc[k].pos_ == "NOUN":
+            return True
+    return False
+
+
 def ner_mentions(doc: Doc, taken: set[int]) -> list[_Cand]:
     """spaCy entities the gazetteer did not cover; a lone surname joins the earlier full name."""
     out: list[_Cand] = []
@@ -261,6 +280,8 @@ def ner_mentions(doc: Doc, taken: set[int]) -> list[_Cand]:
         if "\n" in text or not any(ch.isupper() for ch in text):
             continue
         type_ = NER_TYPES[ent.label_]
+        if type_ != "person" and _followed_by_person_role(doc, j):
+            type_ = "person"   # "said Nadia Rossetti, the agency's regional director"
         group = "ner:" + text.casefold()
         if len(text.split()) == 1 and text.casefold() in surnames:
             group, type_ = surnames[text.casefold()], "person"
@@ -362,6 +383,10 @@ def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
                 continue  # the phrase names its referent: "the HTS armed group"
             if any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in head.children):
                 continue  # "the group of ..." names its own referent
+            narrowed = [t for m in range(tok.i + 1, head.i) for t in modifier_types().get(doc[m].lower_, [])]
+            if narrowed:
+                desc = Description(head=desc.head, types=[t for t in desc.types if t in narrowed] or narrowed,
+                                   source=desc.source)
             source: _Cand | None = None
             if head.lower_ in resolved_heads:
                 source = next(c for c in out if c.group == resolved_heads[head.lower_])
