@@ -11,7 +11,20 @@ return :class:`~newstrace.records.Attribution` records. Rules, in order:
 * a report noun as subject ("the report highlighted") continues the last report's chain;
 * a quotation with no cue that follows a direct quotation continues that speaker;
 * chains: "sources who spoke with X" and "S told X" put S before X; "X reported, citing Y"
-  puts Y before X; "quoted by X" likewise; the publishing outlet always closes the chain.
+  puts Y before X; "quoted by X" likewise; the publishing outlet always closes the chain;
+* a reported clause stops before a conjoined cue of the same subject ("denied that X and said Y":
+  "said" continues the first cue), before a whole quotation's "and <verb>", and before a second
+  source's cue ("..., while Y said Z"); "urged X to Y" keeps X with the infinitive;
+* a cue with no subject hanging off a non-reporting verb borrows its subject ("X revoked the
+  accord, calling it ..."); coordinated names speak as one source ("A and B accused ...");
+* a passive cue's speaker is its agent, or nobody ("X is believed to ...", "X was accused of");
+  "no group claimed" attributes nothing;
+* a clause before a colon is not the content of a cue after it; a parenthetical cue
+  (", they say,") reports what follows it, up to the next comma; a quotation ending in a full
+  stop is not the adjacent quotation of the next sentence's cue;
+* "the statement said" continues the attribution whose sentence introduced a statement;
+* a statement published by a non-media publisher in its own voice ("Ukraine condemns ..." from
+  the Ministry of Foreign Affairs of Ukraine) is not attributed.
 """
 
 from __future__ import annotations
@@ -163,10 +176,16 @@ class SourceDescriber:
             head, word = obj, obj.lower_
         if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
             return None
-        if self.table.at_token(head.i) is not None:
-            return None
-        found = [c for pos, w, c in self.earlier_chains if w == word and pos < head.idx]
-        return list(found[-1]) if found else None
+        found = [(pos, c) for pos, w, c in self.earlier_chains if w == word and pos < head.idx]
+        mention = self.table.at_token(head.i)
+        if mention is not None:
+            # "the official" linked by description to an entity: the anonymous source named with the
+            # same noun wins when it came after the entity's last mention by name
+            named = [m.start for m in self.table.mentions if m.entity_id == mention.entity_id
+                     and m.kind not in ("description", "pronoun") and m.start < head.idx]
+            if mention.kind != "description" or not found or (named and max(named) > found[-1][0]):
+                return None
+        return list(found[-1][1]) if found else None
 
     def _np_tokens(self, head: Token, right: bool = False) -> list[Token]:
         keep = ("compound", "amod", "nmod", "det", "nummod", "poss", "case", "punct", "quantmod", "advmod")
@@ -388,9 +407,14 @@ def _clause_child_raw(cue: Token, vocab: Vocabulary) -> Token | None:
     topic = any(c.dep_ == "prep" and c.lower_ in vocab.topic_preps
                 and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
                 for c in cue.children)
+    doc = cue.doc
     for child in cue.children:
         if topic and child.dep_ != "ccomp":
             continue
+        subject = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+        stop = subject.left_edge.i if subject is not None and subject.i < cue.i else cue.i
+        if child.i < cue.i and any(t.text == ":" for t in doc[child.right_edge.i + 1 : stop]):
+            continue   # "the calculation is simple: Moscow asks ...": the colon opens a new statement
         if child.dep_ in CLAUSES and child.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
             return child
         if child.dep_ == "advcl" and child.i > cue.i and any(   # "reported, citing X, that ..."
@@ -412,8 +436,18 @@ def _that_clause_in_pp(cue: Token) -> Token | None:
     return None
 
 
-def _speaker(cue: Token) -> Token | None:
+def _speaker(cue: Token, vocab: Vocabulary | None = None) -> Token | None:
     for child in cue.children:
+        if child.dep_ == "nsubjpass" and vocab is not None:
+            # "X was accused by Y of ...": the agent speaks; "X is believed to ...", "X was accused
+            # of ...": the passive subject is what is reported on, not who reports it
+            agent = next((o for a in cue.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+            raising = any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in cue.children)
+            if raising or cue.lemma_.lower() in vocab.complement | vocab.clause_only:
+                return None
+            return child
         if child.dep_ in SUBJECTS:
             return child
     if cue.dep_ == "acl" and cue.tag_ == "VBN":   # "a statement issued by X"
@@ -430,8 +464,9 @@ def _adjacent_quote(doc: Doc, quotes: list[Quote], cue: Token, speaker: Token | 
     right_char = doc[right_edge].idx + len(doc[right_edge].text)
     for q in quotes:
         gap_before = text_of(doc)[q.close : left_char]
-        if q.close <= left_char and len(gap_before) <= 3 and not any(ch.isalnum() for ch in gap_before):
-            return q
+        if q.close <= left_char and len(gap_before) <= 3 and not any(ch.isalnum() or ch == "." for ch in gap_before) \
+                and not text_of(doc)[q.start : q.end].rstrip().endswith("."):
+            return q   # a quotation ending in a full stop closes its sentence: the next one is not its cue
     for q in quotes:
         gap_after = text_of(doc)[right_char : q.open]
         if q.open >= right_char and q.open < sent.end_char + 2 and len(gap_after) <= 12 \
@@ -500,6 +535,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
     chains = ChainBuilder(describer, vocab, publisher)
     found: list[_Found] = []
     by_cue: dict[int, _Found] = {}
+    clause_heads: dict[int, int] = {}   # a clause cut before a conjoined cue -> the cue reporting it
 
     according_at = {according.i: source for according, source, _verb in _according_to(doc)}
 
@@ -524,15 +560,28 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             continue
         if any(c.dep_ == "neg" for c in tok.children) and lemma not in vocab.complement:
             continue   # "did not comment on the claim" attributes nothing
-        speaker = _speaker(tok)
+        speaker = _speaker(tok, vocab)
         relayed_by: Token | None = None
+        borrowed = False
         if speaker is None and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl"):
             quoting = tok.head.head if tok.head.dep_ == "prep" else tok.head
             if quoting.lemma_.lower() in vocab.citing:   # "X quoted Y as saying that ..."
                 speaker = next((c for c in quoting.children if c.dep_ == "dobj"), None)
                 relayed_by = _speaker(quoting)
+        if speaker is None and tok.dep_ in ("advcl", "conj") and tok.head.i < tok.i \
+                and tok.head.i not in by_cue and tok.head.i not in clause_heads \
+                and not any(f.content[0] <= tok.idx < f.content[1] for f in found):
+            # "X revoked the accord, calling it ...", "X voiced support and accused Y of ...":
+            # the cue shares the subject of the verb it hangs on
+            speaker = _speaker(tok.head, vocab)
+            if speaker is not None and tok.head.lemma_.lower() in vocab.cues:
+                speaker = None
+            borrowed = speaker is not None
         if speaker is not None and _in_quote(quotes, speaker):
             continue
+        if speaker is not None and (speaker.lower_ in ("nobody", "none", "no-one") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)):
+            continue   # "no group claimed responsibility" attributes nothing
         clause = _clause_child(tok, vocab) or _that_clause_in_pp(tok)
         quote = _adjacent_quote(doc, quotes, tok, speaker)
         content: tuple[int, int] | None = None
@@ -543,6 +592,14 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             mark = next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
             if mark is not None:   # "told SANA that ...": the content starts after "that"
                 clause_toks = [t for t in clause_toks if t.i > mark.i]
+            cut = _conjoined_cut(clause, vocab, quotes)
+            if cut is not None:   # "denied that X and said Y": the statement stops before "and said"
+                clause_toks = [t for t in clause_toks if t.i < cut]
+                clause_heads[clause.i] = tok.i
+            if clause.dep_ == "xcomp" and lemma in vocab.complement:   # "urged both sides to open ..."
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < clause.i), None)
+                if obj is not None:
+                    clause_toks = sorted([*obj.subtree, *clause_toks], key=lambda t: t.i)
             c_start, c_end = _tok_span(clause_toks)
             q = _quote_at(quotes, c_start, c_end) or (quote if quote and c_start >= quote.open - 1
                                                        and c_end <= quote.close + 1 else None)
@@ -560,12 +617,19 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             lead = _after_dateline([t for t in opening_sent if t.idx < quote.open and not t.is_space])
             if quote.close <= tok.idx and lead and lead[0].idx < quote.open - 1:
                 content, kind, reason = (lead[0].idx, quote.end), "mixed", "clause_with_adjacent_quote+cue"
-        if content is None and speaker is not None and tok.dep_ in ("advcl", "parataxis", "conj") \
-                and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+        if content is None and speaker is not None and not borrowed:
+            rest = _parenthetical_rest(tok)
+            if rest:   # "acting, they say, in solidarity with ...": what follows the aside is reported
+                content = _tok_span(rest)
+                inner = [qq for qq in quotes if qq.start < content[1] and content[0] < qq.end]
+                kind, reason = ("mixed" if inner else "indirect"), "parenthetical_cue"
+        if content is None and speaker is not None and not borrowed and tok.dep_ in ("advcl", "parataxis", "conj") \
+                and tok.head.i < tok.i and (tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "ROOT"):
             # "X has happened, TASS reported": the reporting clause follows what it reports
-            left = [t for t in tok.sent if t.i < tok.left_edge.i]
+            first = min(t.i for t in tok.subtree if not t.is_punct)   # the parser may hang the comma on the cue
+            left = [t for t in tok.sent if t.i < first]
             left = _after_dateline(left)
-            joint = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+            joint = doc[first - 1] if first > 0 else None
             if left and joint is not None and joint.text in (",", "\u201d", '"'):
                 content = _tok_span(left)
                 inner = [qq for qq in quotes if qq.start < content[1] and content[0] < qq.end]
@@ -577,7 +641,8 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                     if objs:
                         toks = list(objs[0].subtree)
                         for sib in tok.children:   # "reported on the presence of X in Y training Z"
-                            if sib.dep_ in ("xcomp", "advcl") and sib.i > objs[0].i and sib.tag_ == "VBG":
+                            if sib.dep_ in ("xcomp", "advcl") and sib.i > objs[0].i and (
+                                    sib.tag_ == "VBG" or any(a.tag_ == "TO" for a in sib.children)):
                                 toks += list(sib.subtree)
                         content, kind, reason = _tok_span(toks), "indirect", "topic_prep+cue"
                         break
@@ -600,11 +665,14 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         confidence = 0.85 if kind == "direct" else 0.75
         if speaker is None:
             parent = by_cue.get(tok.head.i)
+            if parent is None and tok.head.i in clause_heads:
+                parent = by_cue.get(clause_heads[tok.head.i])
             if parent is not None and tok.dep_ in ("advcl", "conj", "xcomp") and (
                     lemma in vocab.continuations or tok.dep_ == "conj"):
                 chain, reason, confidence = list(parent.chain), reason + "+continuation", 0.7
         elif describer.is_anaphoric_document(speaker):
-            prior = next((f for f in reversed(found) if f.chain and f.chain[0].type != "anonymous"), None) \
+            prior = _introducing(doc, found, speaker) \
+                or next((f for f in reversed(found) if f.chain and f.chain[0].type != "anonymous"), None) \
                 or (found[-1] if found else None)
             if prior is not None:
                 chain, reason, confidence = list(prior.chain), reason + "+report_continuation", 0.7
@@ -626,9 +694,13 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                         if obj is not None:
                             head = obj
             own = chains.from_cue(tok, head)
+            if own[0].span is not None and table.at_token(head.i) is not None:
+                own[0] = _coordinated(doc, head, own[0], table)
             if relayed_by is not None:
                 own += chains.from_np(relayed_by)
             chain = chains.close(own)
+        if _publisher_own(chain, publisher):
+            continue
         cue_span = (tok.idx, tok.idx + len(tok.text))
         describer.remember(chain, tok.idx)
         item = _Found(kind, cue_span, content, chain, reason, confidence, tok.i, quote)
@@ -649,6 +721,93 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         )
         for n, f in enumerate(found, start=1)
     ]
+
+
+def _parenthetical_rest(cue: Token) -> list[Token]:
+    """'X attacked ships, acting, they say, in solidarity with Gaza': a cue set off by commas
+    inside the clause it reports on; what follows the aside is the reported part."""
+    doc, head = cue.doc, cue.head
+    if cue.dep_ not in ("parataxis", "advcl", "ccomp") or head.i >= cue.i or head.pos_ not in ("VERB", "AUX"):
+        return []
+    subject = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i < cue.i), None)
+    first = subject.left_edge.i if subject is not None else cue.i
+    if first == 0 or doc[first - 1].text != "," or cue.i + 2 >= len(doc) or doc[cue.i + 1].text != ",":
+        return []
+    nxt = doc[cue.i + 2]
+    if nxt.head.i not in (head.i, cue.i) or nxt.dep_ not in (
+            "prep", "dobj", "attr", "acomp", "xcomp", "oprd", "npadvmod"):
+        return []   # the parser hangs what follows on the aside or on the clause it interrupts
+    rest = [t for t in cue.sent if t.i >= nxt.i and (head in t.ancestors or t == head)]
+    comma = next((t.i for t in rest if t.text in (",", ";", "\u2014")), None)   # not ", where ..." after it
+    return [t for t in rest if comma is None or t.i < comma]
+
+
+def _coordinated(doc: Doc, head: Token, source: Source, table: EntityTable) -> Source:
+    """'Burkina Faso and Mali accused ...': a source named by coordinated names speaks as one."""
+    conj = [c for c in head.children if c.dep_ == "conj" and c.i > head.i and table.at_token(c.i) is not None]
+    if not conj or source.span is None:
+        return source
+    m = table.at_token(conj[-1].i)
+    end = m.end if m is not None else conj[-1].idx + len(conj[-1].text)
+    start = min(source.span.start, doc[head.left_edge.i].idx)
+    name = text_of(doc)[start:end]
+    return source.model_copy(update={"name": name, "span": _span(doc, start, end)})
+
+
+def _publisher_own(chain: list[Source], publisher: Source) -> bool:
+    """A press release speaking in its own voice ('Ukraine condemns ...' in a statement published
+    by the Ministry of Foreign Affairs of Ukraine): the publisher is the origin, nothing is relayed."""
+    if publisher.entity is not None or publisher.type != "publisher" or len(chain) != 2:
+        return False
+    outlet = publisher.name.casefold()
+    source = chain[0]
+    names = [n.casefold() for n in (source.name, source.affiliation) if n]
+    if source.type in ("anonymous", "document", "media_generic", "person"):
+        return False
+    return any(n == outlet or (len(n) > 3 and f"of {n}" in outlet) for n in names)
+
+
+def _conjoined_cut(clause: Token, vocab: Vocabulary, quotes: list[Quote]) -> int | None:
+    """Where a reported clause ends because a verb of the cue's own subject is conjoined to it:
+    'denied that X and said Y' (a cue), 'wrote that "X" and thanked Y' (after a whole quotation).
+    Returns the index of the first token left out, or None."""
+    for conj in clause.children:
+        if conj.i < clause.i or conj.pos_ not in ("VERB", "AUX"):
+            continue
+        own_subject = any(c.dep_ in SUBJECTS for c in conj.children)
+        if own_subject and conj.dep_ in ("conj", "advcl") and conj.lemma_.lower() in vocab.cues and not any(
+                m.dep_ == "mark" and m.lower_ in ("that", "if", "because", "after", "before") for m in conj.children):
+            # "reported that X, while Y said Z": a second source's statement is not part of the first
+            return min(t.i for t in conj.subtree if t.dep_ in ("mark", "cc", "punct") or t.i == conj.left_edge.i)
+        if conj.dep_ != "conj" or own_subject:
+            continue
+        before = [t for t in clause.subtree if t.i < conj.left_edge.i and t.dep_ not in ("cc", "punct", "mark")]
+        if not before:
+            continue
+        quoted_whole = False
+        first, last = before[0], before[-1]
+        q = _quote_at(quotes, first.idx - 1, last.idx + len(last.text))
+        if q is not None and q.open <= first.idx - 1 and q.close <= conj.idx:
+            quoted_whole = True
+        if conj.lemma_.lower() in vocab.cues or quoted_whole:
+            cc = [c for c in clause.children if c.dep_ in ("cc", "punct") and last.i < c.i < conj.i]
+            return min([c.i for c in cc] + [conj.left_edge.i])
+    return None
+
+
+def _introducing(doc: Doc, found: list[_Found], head: Token) -> _Found | None:
+    """'the statement said': the last attribution whose sentence names a statement too
+    ('In a statement, the office said ...')."""
+    lemma = head.lemma_.lower()
+    for f in reversed(found):
+        if f.cue_token is None:
+            continue
+        sent = doc[f.cue_token].sent
+        if sent.start > head.sent.start:
+            continue
+        if any(t.lemma_.lower() == lemma and t.i != head.i for t in sent):
+            return f
+    return None
 
 
 def _reported_act(item: _Found, found: list[_Found], vocab: Vocabulary, doc: Doc) -> bool:
