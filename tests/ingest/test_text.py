@@ -152,3 +152,15 @@ def test_text_from_text_given_fields_win() -> None:
 def test_text_from_text_normalises_newlines() -> None:
     article = from_text(ENGLISH.replace("\n", "\r\n") * 2, "crlf.txt")
     assert "\r" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Example Wire, May 2, 2024\n\nTroops pull back from the river town\n\nThe army said on Tuesday ...", "Troops pull back from the river town"),
+        ("The army said on Tuesday that troops had pulled back from the river town.\n\nMore later.", None),
+        ("EXR - Published on 28.08.2024 - By the desk\n\nDozens killed in village raid\n\nGunmen attacked ...", "Dozens killed in village raid"),
+    ],
+)
+def test_text_headline_after_dateline(text: str, title: str | None) -> None:
+    assert from_text(text, "t.txt").title == title

@@ -231,14 +231,32 @@ def from_text(
     """
     text = normalize_newlines(text)
     check_text(text, name, max_chars)
-    if outlet is None or published is None:
-        dateline = parse_dateline(text, reference)
-        if dateline is not None:
-            outlet = outlet if outlet is not None else dateline.outlet
-            published = published if published is not None else dateline.published
+    dateline = parse_dateline(text, reference) if (outlet is None or published is None or title is None) else None
+    if dateline is not None:
+        outlet = outlet if outlet is not None else dateline.outlet
+        published = published if published is not None else dateline.published
+    if title is None:
+        title = headline(text, dateline.span.end if dateline is not None else 0)
     return Article(
         text=text, title=title, outlet=outlet, published=published, url=url, source_path=source_path
     )
+
+
+def headline(text: str, start: int = 0) -> str | None:
+    """The first line from ``start`` when it reads as a headline: a short line standing alone
+    (a blank line after it) and not ending a sentence. None when the text opens with prose."""
+    if start and text.rfind("\n", 0, start) < text.find("\n", start) and text[start:text.find("\n", start)].strip():
+        start = text.find("\n", start)   # the rest of the dateline's own line is not a headline
+    rest = text[start:]
+    stripped = rest.lstrip()
+    if not stripped:
+        return None
+    line, _, after = stripped.partition("\n")
+    line = line.strip()
+    words = line.split()
+    if not words or len(words) > 20 or line[-1] in ".!?:;," or not after.startswith("\n"):
+        return None
+    return line
 
 
 def not_english(text: str) -> str | None:
