@@ -188,3 +188,122 @@ def test_events_response_targets_the_actor_of_what_it_answers() -> None:
     record = newstrace.analyze(text, published="2024-05-01", outlet="Test Wire")
     rejects = [e for e in record.events if e.type == "REJECT"]
     assert rejects and any(t.name == "European Union" for e in rejects for t in e.targets)
+
+
+def test_events_restatement_merged_into_main_event(nlp: Language) -> None:
+    # "killing 12 people" restates the strike by the same actor: one event, keeping the toll
+    events = [e for e in _events("Syrian jets struck Idlib on Monday, killing 12 people.") if e.type == "ASSAULT"]
+    assert len(events) == 1, [(e.trigger.text, e.reason) for e in events]
+    assert events[0].trigger.text == "struck"
+    assert any(q.value == 12 for q in events[0].quantities)
+
+
+MORE_PARTICIPANTS = [
+    # a name inside a capital's mention ("Hamas officials in Cairo") is its own actor
+    ("Qatari mediators met Hamas officials in Cairo on Sunday.", "CONSULT", "met", {"Qatar"}, {"Hamas"}),
+    # "X and Y, whose governments ...": the relative pronoun stands for both
+    ("Chile thanked Peru and Bolivia, whose governments expressed solidarity with Chile.",
+     "SUPPORT", "expressed", {"Peru", "Bolivia"}, {"Chile"}),
+    # a conjunct attached inside another actor's mention
+    ("Turkey called on the government in Baghdad and the Kurdistan Regional Government (KRG) to act.",
+     "REQUEST", "called", {"Turkey"}, {"Iraq", "Kurdistan Regional Government"}),
+    # a dateline misparsed as a second subject is not the actor
+    ("NAIROBI, May 3 (Reuters) - Ethiopian forces have attacked Sudan near the border.",
+     "ASSAULT", "attacked", {"Ethiopia"}, {"Sudan"}),
+    # complex prepositions and prepositions on a quantifier object
+    ("The United States will pull its troops out of Niger.", "RETREAT", "pull", {"United States"}, {"Niger"}),
+    ("Russia fired dozens of drones at Ukrainian cities.", "ASSAULT", "fired", {"Russia"}, {"Ukraine"}),
+    # an armed group striking a town of the state it is based in targets that state
+    ("Sudan is at war. The Rapid Support Forces shelled El Fasher on Sunday.", "ASSAULT", "shelled",
+     {"Rapid Support Forces"}, {"Sudan"}),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors", "targets"), MORE_PARTICIPANTS)
+def test_events_more_participants(nlp: Language, text: str, type_: str, trigger: str,
+                                  actors: set[str], targets: set[str]) -> None:
+    event = _find(_events(text), type_, trigger)
+    got_actors, got_targets = _names(event)
+    assert actors == got_actors
+    assert targets <= got_targets
+
+
+def test_events_passive_restatement_inherits_targets(nlp: Language) -> None:
+    text = "Kenya arrested dozens of al-Shabaab militants on Monday. Officials said 40 suspects were detained."
+    event = _find(_events(text), "COERCE", "detained")
+    assert _names(event) == ({"Kenya"}, {"Al-Shabaab"})
+
+
+def test_events_noun_inside_a_name_is_no_event(nlp: Language) -> None:
+    events = _events("Mali joined the Alliance of Sahel States in 2023.")
+    assert not [e for e in events if e.trigger.text == "Alliance"], [(e.type, e.trigger.text) for e in events]
+
+
+def test_events_fended_off_attack_targets_the_defender(nlp: Language) -> None:
+    event = _find(_events("Armenia said its forces repelled 12 Azerbaijani assaults near the border."),
+                  "ASSAULT", "assaults")
+    assert _names(event) == ({"Azerbaijan"}, {"Armenia"})
+    assert all(e.trigger.text != "repelled" for e in _events("Armenia repelled 12 Azerbaijani assaults."))
+
+
+def test_events_rejected_claims_target_the_claimant(nlp: Language) -> None:
+    text = ("The Serbian defence ministry claimed it had destroyed a depot in Kosovo. "
+            "Kosovo rejects these lies.")
+    event = _find(_events(text), "REJECT", "rejects")
+    assert _names(event) == ({"Kosovo"}, {"Serbia"})
+
+
+MENTIONED_ONLY = [
+    # a predicate noun characterises, it reports no new event
+    ("This is a cowardly attack on farmers, a Kenyan official said.", "attack"),
+    # the thing another event acts on
+    ("Niger revoked a military cooperation accord with France in March.", "accord"),
+    # an idiom of manner
+    ("Hamas freed 33 captives in exchange for hundreds of Palestinian prisoners.", "exchange"),
+    # the subject naming the actors of the verb's own event
+    ("A delegation of Iranian envoys met Houthi commanders in Sanaa.", "delegation"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger"), MENTIONED_ONLY)
+def test_events_noun_that_only_mentions_is_no_event(nlp: Language, text: str, trigger: str) -> None:
+    events = _events(text)
+    assert not [e for e in events if e.trigger.text == trigger], [(e.type, e.trigger.text) for e in events]
+
+
+def test_events_subject_noun_with_its_own_target_is_kept(nlp: Language) -> None:
+    events = _events("A drone attack on Kenya caused no casualties on Sunday.")
+    assert any(e.trigger.text == "attack" and {"Kenya"} <= _names(e)[1] for e in events), \
+        [(e.type, e.trigger.text) for e in events]
+
+
+def test_events_conjoined_verb_goes_with_the_speaker(nlp: Language) -> None:
+    text = "The Red Cross said dozens of trucks had crossed the border, and urged Israel to allow more aid."
+    event = _find(_events(text), "REQUEST", "urged")
+    assert _names(event) == ({"International Committee of the Red Cross"}, {"Israel"})
+
+
+def test_events_generic_relative_clause_is_no_event(nlp: Language) -> None:
+    events = _events("Those who attack Americans will be held accountable, a Pentagon spokesperson said.")
+    assert not [e for e in events if e.type == "ASSAULT"], [(e.type, e.trigger.text) for e in events]
+
+
+def test_events_elided_recipient_of_the_other_polarity(nlp: Language) -> None:
+    text = "Belarus admits supplying a few drones to Russia but says it has never sent missiles."
+    event = _find(_events(text), "AID", "sent")
+    assert event.negated
+    assert _names(event) == ({"Belarus"}, {"Russia"})
+
+
+def test_events_condemned_attack_by_x_against_y(nlp: Language) -> None:
+    events = _events("Kenya condemned the attack carried out by al-Shabaab against Somalia on Monday.")
+    assert _names(_find(events, "ASSAULT", "attack")) == ({"Al-Shabaab"}, {"Somalia"})
+    assert _names(_find(events, "ACCUSE", "condemned")) == ({"Kenya"}, {"Al-Shabaab"})
+
+
+def test_events_definite_theme_keeps_the_earlier_recipient(nlp: Language) -> None:
+    text = ("Iran has supplied Hezbollah with guidance kits in recent weeks. "
+            "The components were delivered by Iranian-crewed boats to small ports.")
+    event = _find(_events(text), "AID", "delivered")
+    assert _names(event)[0] == {"Iran"}
+    assert "Hezbollah" in _names(event)[1]

@@ -40,6 +40,8 @@ PREP = ("prep", "prt", "agent", "dative")
 THINGS = frozenset({"weapons", "money", "relief"})
 #: types where coordinated actors act on each other when no target is named
 RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "CONCEDE"})
+#: pronouns whose relative clause describes whoever might act, not an event: "those who attack"
+GENERIC_ANTECEDENTS = frozenset({"those", "anyone", "anybody", "whoever", "everyone", "everybody", "whomever"})
 #: how many sentences back an actorless event looks for the event it continues: a passive
 #: clause without agent ("two shepherds were wounded") close by; a subject naming the earlier
 #: event or its weapons ("the strikes hit", "the missiles struck") further back
@@ -89,6 +91,7 @@ class Lexicon:
     mediation_verbs: frozenset[str]
     involvement_nouns: frozenset[str]
     involvement_verbs: frozenset[str]
+    defence_verbs: frozenset[str]
 
     def classes_of(self, *words: str) -> set[str]:
         lowered = {w.lower() for w in words}
@@ -123,11 +126,17 @@ def lexicon() -> Lexicon:
         mediation_verbs=frozenset(objects["mediation_verbs"]["words"]),
         involvement_nouns=frozenset(objects["involvement"]["nouns"]),
         involvement_verbs=frozenset(objects["involvement"]["verbs"]),
+        defence_verbs=frozenset(objects["defence_verbs"]["words"]),
     )
 
 
 def _pobj(prep: Token) -> Token | None:
-    return next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
+    """The object of a preposition, also of a complex one: "out of X", "away from X"."""
+    found = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
+    if found is None:
+        inner = next((o for o in prep.children if o.dep_ == "prep" and o.lower_ in ("of", "from")), None)
+        found = next((o for o in inner.children if o.dep_ == "pobj"), None) if inner is not None else None
+    return found
 
 
 class Coder:
@@ -150,6 +159,7 @@ class Coder:
         #: per verbal trigger: its (core) subject, the thing it moves or fires ("launched missiles")
         self._subject: dict[int, Token | None] = {}
         self._theme: dict[int, str] = {}
+        self._object: dict[int, Token | None] = {}
         self._passive: set[int] = set()
         #: triggers whose target is the party the event answers ("would respond") or whose noun
         #: refers back to an earlier event ("had no role in the attack")
@@ -168,17 +178,51 @@ class Coder:
         """The actor a single token names: its mention, or for a pronoun its antecedent."""
         m = self.table.at_token(tok.i)
         if m is not None:
+            info = self._named_inside(tok) if m.kind == "capital" and tok.idx + len(tok.text) < m.end else None
+            if info is not None:   # "Hamas officials in Cairo": the named actor, not the capital's state
+                return Participant(entity=info.id, name=info.name, sector=None,
+                                   span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
             return self._from_mention(m)
         if tok.pos_ not in ("PRON", "DET") or depth > 1:
             return None
         low = tok.lower_
         if low in self.lex.pronouns["first_person"]:
             return self._speaker(tok)
-        if low in self.lex.pronouns["relative"] and tok.head.dep_ == "relcl":
-            return self.participant(tok.head.head, depth + 1)
+        antecedent = self._relative_antecedent(tok)
+        if antecedent is not None:
+            return self.participant(antecedent, depth + 1)
         if low in self.lex.pronouns["third_person"]:
             return self._antecedent(tok, depth)
         return None
+
+    def _named_inside(self, tok: Token) -> Any:
+        """The entity that ``tok`` (or its compound modifier) names by name, if any."""
+        m = self.table.at_token(tok.i)
+        for t in [tok, *(c for c in tok.lefts if c.dep_ == "compound")]:
+            named = self.by_name.get(t.lower_) if t.pos_ == "PROPN" else None
+            if named is not None and (m is None or named != m.entity_id):
+                return self.table.get(named)
+        return None
+
+    def _relative_antecedent(self, tok: Token) -> Token | None:
+        """"X, which delivered ...", "X and Y, whose governments ...": the noun a relative
+        pronoun stands for (the head of its relative clause)."""
+        if tok.lower_ not in self.lex.pronouns["relative"]:
+            return None
+        if tok.head.dep_ == "relcl":
+            head = tok.head.head
+        elif tok.dep_ == "poss" and tok.head.head.dep_ == "relcl":
+            head = tok.head.head.head
+        else:
+            return None
+        if self.table.at_token(head.i) is None and tok.i > 0:   # misattached: the phrase just before
+            prev = self.doc[tok.i - 1]
+            prev = self.doc[prev.i - 1] if prev.is_punct and prev.i > 0 else prev
+            if self.table.at_token(prev.i) is not None:
+                head = prev
+        while head.dep_ == "conj" and head.head.i < head.i:   # "X and Y, whose ...": from the first
+            head = head.head
+        return head
 
     def _antecedent(self, tok: Token, depth: int) -> Participant | None:
         """"X said its troops ...", "X, which ... its": the nearest governing clause's subject."""
@@ -270,7 +314,12 @@ class Coder:
             if hit is None:
                 continue
             p, where = hit
+            where = self._relative_antecedent(where) or where
             more = [self.participant(c) for c in where.conjuncts if c.i > where.i] if where is not tok else []
+            mention = self.table.at_token(tok.i)
+            if where is tok and mention is not None:   # "the government in Baghdad and the KRG"
+                more += [self.participant(c) for t in tok.subtree if self.table.at_token(t.i) is mention
+                         for c in t.conjuncts if c.i > t.i and self.table.at_token(c.i) is not mention]
             self._add(found, [q for q in [p, *more] if q is not None])
         return found
 
@@ -287,11 +336,13 @@ class Coder:
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
         """The subject, also when shared: conjoined verbs, 'to train', 'by arming', 'adding that',
         object control ("urged X to ..."), relative clauses ("X, which delivered")."""
-        for c in verb.children:
-            if c.dep_ in SUBJ:
-                if c.lower_ in self.lex.pronouns["relative"] and verb.dep_ == "relcl":
-                    return verb.head
-                return c
+        # the subject nearest the verb: a dateline misparsed as a second subject ("LONDON (Reuters) -
+        # Russian forces have taken ...") lies further out
+        subjects = sorted((c for c in verb.children if c.dep_ in SUBJ), key=lambda c: abs(verb.i - c.i))
+        for c in subjects[:1]:
+            if c.lower_ in self.lex.pronouns["relative"] and verb.dep_ == "relcl":
+                return verb.head
+            return c
         for c in verb.children:   # passive: "by X"
             if c.dep_ == "agent":
                 return _pobj(c)
@@ -308,7 +359,12 @@ class Coder:
                 return controller
             return self.subject_of(head, depth + 1)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-            return self.subject_of(head, depth + 1)
+            shared = self.subject_of(head, depth + 1)
+            if (shared is None or self.participant(self.core(shared)) is None) and head.dep_ == "ccomp" \
+                    and head.head.idx in self.cue_offsets:
+                # "X said trucks had entered and urged Y": the verb goes with the speaker's clause
+                return self.subject_of(head.head, depth + 1) or shared
+            return shared
         if verb.dep_ in ("advcl", "pcomp", "acl") and head.idx not in self.cue_offsets:
             if head.dep_ == "prep":
                 head = head.head
@@ -341,6 +397,8 @@ class Coder:
             if tok.pos_ == "VERB" and lemma in self.lex.verbs:
                 ev = self.verbal(tok, self.lex.verbs[lemma])
             elif tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.lex.nouns or lemma in self.lex.nouns):
+                if self._in_name(tok):
+                    continue   # "the Alliance of Sahel States", "Popular Mobilization Forces": a name
                 ev = self.nominal(tok, self.lex.nouns.get(tok.lower_) or self.lex.nouns[lemma])
             else:
                 continue
@@ -350,8 +408,57 @@ class Coder:
             if ev.actors or ev.targets or tok.i in self._concrete:
                 found.append((tok, ev))
         triggers = {t.i: e for t, e in found}
-        kept = [e for t, e in found if not self._restates(t, e, triggers)]
+        for n, (t, e) in enumerate(found):   # "X condemned the attack carried out by Y": at Y
+            if e.type in self.lex.response_types and e.actors and not e.targets and t.pos_ == "VERB":
+                obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                answered = triggers.get(obj.i) if obj is not None else None
+                ids = {a.entity for a in e.actors}
+                if answered is not None and [a for a in answered.actors if a.entity not in ids]:
+                    found[n] = (t, e.model_copy(update={
+                        "targets": [a for a in answered.actors if a.entity not in ids],
+                        "reason": (e.reason or "") + "+responds_to"}))
+        triggers = {t.i: e for t, e in found}
+        kept = self._merge_restatements([e for t, e in found if not self._restates(t, e, triggers)
+                                         and not self._mentioned_only(t, e, triggers)
+                                         and not self._fends_off(t, triggers)])
         return [e.model_copy(update={"id": f"v{i}"}) for i, e in enumerate(kept, 1)]
+
+    def _in_name(self, tok: Token) -> bool:
+        m = self.table.at_token(tok.i)
+        return m is not None and m.kind in ("name", "alias") and m.end - m.start > len(tok.text)
+
+    @staticmethod
+    def _merge_restatements(events: list[Event]) -> list[Event]:
+        """"Rockets struck the base, wounding five", "its forces killed hundreds and destroyed
+        dozens of vehicles": events of one type, by the same actors, in one sentence and one
+        polarity are one event told twice. The first keeps the others' targets and quantities.
+        An event of the same type and actors but the other polarity with no target of its own
+        has the earlier one's ("supplied drones to X but never sent missiles")."""
+        out: list[Event] = []
+        for ev in events:
+            key = {a.entity for a in ev.actors}
+            into = next((i for i, o in enumerate(out) if o.type == ev.type and o.negated == ev.negated
+                         and o.evidence.start == ev.evidence.start and {a.entity for a in o.actors} == key),
+                        None)
+            if into is None:
+                if not ev.targets:   # "supplied drones to X but never sent missiles": the same recipient
+                    like = next((o for o in reversed(out) if o.type == ev.type and o.evidence.start == ev.evidence.start
+                                 and {a.entity for a in o.actors} == key and key and o.targets), None)
+                    if like is not None:
+                        ev = ev.model_copy(update={"targets": list(like.targets)})
+                out.append(ev)
+                continue
+            main = out[into]
+            # where and when: a verb's clause says it better than a noun's modifiers ("from Ukraine")
+            verb_first = (main.reason or "").startswith("noun:") and (ev.reason or "").startswith("verb:")
+            place = (ev.place or main.place) if verb_first else (main.place or ev.place)
+            time = (ev.time or main.time) if verb_first else (main.time or ev.time)
+            targets = list(main.targets)
+            Coder._add(targets, [t for t in ev.targets if t.entity not in key])
+            quantities = list(main.quantities) + [q for q in ev.quantities if q not in main.quantities]
+            out[into] = main.model_copy(update={
+                "targets": targets, "quantities": quantities, "time": time, "place": place, "confidence": max(main.confidence, ev.confidence)})
+        return out
 
     @staticmethod
     def _restates(tok: Token, ev: Event, triggers: dict[int, Event]) -> bool:
@@ -362,6 +469,31 @@ class Coder:
         verb = tok.head.head
         other = triggers.get(verb.i)
         return verb.pos_ == "VERB" and other is not None and other.type == ev.type
+
+    @staticmethod
+    def _mentioned_only(tok: Token, ev: Event, triggers: dict[int, Event]) -> bool:
+        """An actorless event noun that only characterises or names something: the predicate of
+        "this is a cowardly attack", "is a direct threat"; the thing another event acts on
+        ("revoked a cooperation accord"); the subject of a verb telling the same event, whose
+        actors it names ("a delegation of Iranian envoys met ...")."""
+        if ev.actors or tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        head = tok.head
+        if tok.dep_ == "attr" and head.lemma_.lower() == "be":
+            return True
+        other = triggers.get(head.i) if head.i != tok.i else None
+        if other is None or head.pos_ != "VERB":
+            return False
+        if tok.dep_ == "nsubj":   # what it names acts in the verb's event: "a delegation of X met"
+            acting = {a.entity for a in other.actors}
+            return other.type == ev.type and all(t.entity in acting for t in ev.targets)
+        return tok.dep_ == "dobj" and other.type != ev.type
+
+    def _fends_off(self, tok: Token, triggers: dict[int, Event]) -> bool:
+        """"X repelled 31 assaults": the attack is the event (aimed at X); fending it off is none."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.lex.defence_verbs:
+            return False
+        return any(c.dep_ == "dobj" and c.i in triggers for c in tok.children)
 
     def _window(self, tok: Token, prior: list[tuple[Token, Event]], n: int) -> list[tuple[Token, Event]]:
         """The events before ``tok`` in its sentence and the ``n`` before, latest first."""
@@ -408,6 +540,8 @@ class Coder:
             if source is not None and not mentioned & {a.entity for a in source.actors}:
                 actors = list(source.actors)
                 targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
+                if not targets:   # "43 suspects were detained", "the missiles hit homes": the same victims
+                    targets = list(source.targets)
                 reason, confidence = reason + "+inherited_actor", confidence + 0.1
         if actors and not targets and ev.type in self.lex.response_types and tok.pos_ == "VERB":
             # "Tehran rejected the sanctions", "Baghdad condemned the attack": the object refers back
@@ -421,6 +555,13 @@ class Coder:
                     targets = [a for a in source.actors if a.entity not in ids]
                     if targets:
                         reason, confidence = reason + "+responds_to", confidence + 0.1
+        if actors and not targets and ev.type in self.lex.response_types and tok.pos_ == "VERB":
+            # "Kyiv rejects these lies": whoever made the claims said just before
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and self._definite(obj) and "claims" in self.lex.classes_of(obj.lemma_, obj.text):
+                targets = self._claimant(tok, actors)
+                if targets:
+                    reason, confidence = reason + "+responds_to", confidence + 0.1
         if actors and not targets and tok.i in self._retaliation:
             ids = {a.entity for a in actors}
             for _, e in self._window(tok, prior, NEAR):
@@ -431,6 +572,16 @@ class Coder:
                 if targets:
                     reason, confidence = reason + "+inherited_target", confidence + 0.1
                     break
+        obj = self._object.get(tok.i)
+        if actors and not targets and obj is not None and self._definite(obj) and self.participant(obj) is None:
+            # "Iran supplied the Houthis with kits. The components were delivered by Iranian dhows":
+            # what the earlier event by the same actors moved or hit, to the same recipients
+            ids = {a.entity for a in actors}
+            like = next((e for _, e in self._window(tok, prior, NEAR) if e.type == ev.type and e.targets
+                         and {a.entity for a in e.actors} == ids and not e.negated), None)
+            if like is not None:
+                targets = list(like.targets)
+                reason, confidence = reason + "+inherited_target", confidence + 0.1
         if not targets and tok.i in self._anaphoric:
             source = self._antecedent_event(tok, ev.type, self._window(tok, prior, FAR), "targets")
             if source is not None:
@@ -440,6 +591,24 @@ class Coder:
             return ev
         return ev.model_copy(update={"actors": actors, "targets": targets, "reason": reason,
                                      "confidence": round(min(confidence, 0.9), 2)})
+
+    def _claimant(self, tok: Token, actors: list[Participant]) -> list[Participant]:
+        """The origin of the latest attribution before ``tok`` (within NEAR sentences) that is
+        not one of ``actors``: who made the claims a response answers."""
+        sents = list(self.doc.sents)
+        earliest = sents[max(0, self._sent_index[tok.sent.start] - NEAR)].start_char
+        ids = {a.entity for a in actors}
+        before = [a for a in self.attributions if earliest <= a.content.start and a.content.end <= tok.idx and a.chain]
+        for att in sorted(before, key=lambda a: a.content.start, reverse=True):
+            source = att.chain[0]
+            info = self.table.get(source.entity)
+            if info is None or info.id in ids:
+                continue
+            if info.type == "person":   # a spokesman speaks for their organisation
+                info = self.table.get(info.affiliation) or info
+            span = source.span or att.cue or att.content
+            return [Participant(entity=info.id, name=info.name, sector=None, span=span)]
+        return []
 
     def _irrealis(self, tok: Token, steps: int) -> bool:
         """Under "requested", "threatened", "agreed to" ...: an event that did not happen.
@@ -510,23 +679,26 @@ class Coder:
         subj = self.subject_of(tok)
         if subj is not None:
             subj = self.core(subj)
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        obj = self.core(obj) if obj is not None else None
+        raw = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        obj = self.core(raw) if raw is not None else None
         preps = {c.lower_: c for c in tok.children if c.dep_ in PREP}
-        if obj is not None:   # "received missiles from X", "sent weapons to X": attached to the object
-            for c in obj.children:
+        for holder in dict.fromkeys(o for o in (obj, raw) if o is not None):
+            for c in holder.children:   # "sent weapons to X", "fired thousands of drones at X"
                 if c.dep_ == "prep" and c.lower_ != "of":
                     preps.setdefault(c.lower_, c)
         if subj is None and obj is None and not preps:
             return None
         if tok.dep_ == "acl" and subj is not None and subj.i == tok.head.i and self.participant(subj) is None:
             return None   # "sanctions targeting X", "facilities supporting Y": a description
+        if tok.dep_ == "relcl" and tok.head.lower_ in GENERIC_ANTECEDENTS:
+            return None   # "those who attack Americans", "anyone who approaches": whoever might
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         chosen = self._choose(patterns, obj, subj, preps, aux)
         if chosen is None:
             return None
         pattern, mode, matched = chosen
         self._subject[tok.i] = subj
+        self._object[tok.i] = obj
         if passive and any(c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been") for c in tok.children):
             self._passive.add(tok.i)   # a past passive without agent: "two shepherds were wounded"
         if pattern.requires_aux:
@@ -594,6 +766,8 @@ class Coder:
     def nominal(self, tok: Token, patterns: list[Pattern]) -> Event | None:
         if self._irrealis(tok, 3):
             return None
+        if tok.head.lower_ == "in" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            return None   # "in exchange for", "in return for": a manner, not an event
         preps = {c.lower_: c for c in tok.children if c.dep_ == "prep"}
         pattern = next((p for p in patterns if not p.preps or any(w in preps for w in p.preps)), None)
         if pattern is None:
@@ -620,6 +794,9 @@ class Coder:
                 if agent is not None and pattern.type != "COOPERATE" \
                         and c.lemma_.lower() not in self.lex.mediation_verbs:
                     self._add(actors, self.participants(_pobj(agent)))
+                    for p in c.children:   # "the attack carried out by X against Y"
+                        if p.dep_ == "prep" and p.lower_ in ("against", "on", "at", "into"):
+                            self._add(targets, self.participants(_pobj(p)))
         involved = self._involvement(tok)
         if involved is not None:   # "X had no role in the attack": X's part in that event
             subj = self.subject_of(involved[0])
@@ -633,6 +810,9 @@ class Coder:
             for c in tok.head.children:   # "launched an offensive against X"
                 if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "with", "into"):
                     self._add(targets, self.participants(_pobj(c)))
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.defence_verbs:
+            # "X repelled 31 Russian assaults": the attacks were on whoever fended them off
+            self._add(targets, self.participants(self.subject_of(tok.head)))
         targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
         negated = any(a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2]) or any(
             c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "dobj") or (
@@ -681,8 +861,8 @@ class Coder:
         own: set[str | None] = set()
         for a in actors:
             info_a = self.table.get(a.entity)
-            if info_a is not None and info_a.actor is not None:
-                own.add(info_a.actor.iso2)
+            if info_a is not None and info_a.actor is not None and info_a.type == "country":
+                own.add(info_a.actor.iso2)   # an armed group striking its own country's towns still hits that state
         have = {t.entity for t in targets}
         out: list[Participant] = []
         for p in struck:
