@@ -307,3 +307,9 @@ def test_events_definite_theme_keeps_the_earlier_recipient(nlp: Language) -> Non
     event = _find(_events(text), "AID", "delivered")
     assert _names(event)[0] == {"Iran"}
     assert "Hezbollah" in _names(event)[1]
+
+
+def test_events_generic_noun_stands_for_the_salient_armed_group(nlp: Language) -> None:
+    text = ("Al-Shabaab fighters stormed a base in southern Somalia on Monday. "
+            "Kenya said its forces killed dozens of the militants in the following hours.")
+    assert _names(_find(_events(text), "ASSAULT", "killed")) == ({"Kenya"}, {"Al-Shabaab"})

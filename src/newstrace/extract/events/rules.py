@@ -274,11 +274,34 @@ class Coder:
         p = self._resolve(head, depth)
         if p is not None:
             return p, head
-        for t in self._np_tokens(head):
+        tokens = self._np_tokens(head)
+        for t in tokens:
             p = self._resolve(t, depth)
             if p is not None:
                 return p, t
+        for t in [head, *tokens]:
+            p = self._salient_group(t)
+            if p is not None:
+                return p, t
         return None
+
+    def _salient_group(self, tok: Token) -> Participant | None:
+        """A generic noun standing for a named armed group ("killed hundreds of terrorists",
+        "pounded militant positions"): the armed group mentioned last before it in the article,
+        else the first one later in its sentence ("a counteroffensive against militants, after
+        fighters led by X stormed ...")."""
+        if tok.lower_ not in self.lex.classes["armed_generic"] and tok.lemma_.lower() not in self.lex.classes["armed_generic"]:
+            return None
+        armed = [m for m in self.table.mentions if m.kind not in ("pronoun", "description")
+                 and (info := self.table.get(m.entity_id)) is not None and info.type == "armed_group"]
+        before = [m for m in armed if m.end <= tok.idx]
+        after = [m for m in armed if tok.idx < m.start < tok.sent.end_char]
+        chosen = before[-1] if before else (after[0] if after else None)
+        info = self.table.get(chosen.entity_id) if chosen is not None else None
+        if info is None:
+            return None
+        return Participant(entity=info.id, name=info.name, sector=None,
+                           span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
 
     def _np_tokens(self, head: Token, depth: int = 0) -> list[Token]:
         """Where a phrase names its actor, in order: its modifiers ("Turkish air strikes",
