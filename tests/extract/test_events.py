@@ -313,3 +313,37 @@ def test_events_generic_noun_stands_for_the_salient_armed_group(nlp: Language) -
     text = ("Al-Shabaab fighters stormed a base in southern Somalia on Monday. "
             "Kenya said its forces killed dozens of the militants in the following hours.")
     assert _names(_find(_events(text), "ASSAULT", "killed")) == ({"Kenya"}, {"Al-Shabaab"})
+
+
+def test_events_demonyms_coordinated_inside_one_phrase_both_act(nlp: Language) -> None:
+    event = _find(_events("Russian and Syrian warplanes bombed rebel positions near Hama."), "ASSAULT", "bombed")
+    assert {"Russia", "Syria"} <= _names(event)[0]
+
+
+@pytest.mark.parametrize(("text", "actors", "target"), [
+    ("Turkey and Iraq agreed to fight the Islamic State together.", {"Turkey", "Iraq"}, "Islamic State"),
+    ("Jordan and Egypt agreed to open a joint centre to combat the Islamic State.", {"Jordan", "Egypt"}, "Islamic State"),
+])
+def test_events_agreement_targets_the_object_of_the_agreed_action(nlp: Language, text: str, actors: set[str],
+                                                                   target: str) -> None:
+    got_actors, got_targets = _names(_find(_events(text), "AGREE", "agreed"))
+    assert actors == got_actors
+    assert target in got_targets and not actors & got_targets
+
+
+def test_events_both_sides_are_the_parties_of_the_latest_event(nlp: Language) -> None:
+    text = "Armenia shelled Azerbaijan near the border. On Monday, France called on both sides to show restraint."
+    assert {"Armenia", "Azerbaijan"} <= _names(_find(_events(text), "REQUEST", "called"))[1]
+
+
+def test_events_forces_stationed_somewhere_are_no_event(nlp: Language) -> None:
+    events = _events("Washington is discussing the future of the 900 U.S. troops stationed in Syria.")
+    assert not [e for e in events if e.trigger.text == "stationed"]
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar said the talks would go on until Hamas releases the Israeli hostages.",
+    "Egypt will close the crossing if Israel attacks Rafah.",
+])
+def test_events_present_tense_conditional_or_until_clause_is_no_event(nlp: Language, text: str) -> None:
+    assert not [e for e in _events(text) if e.trigger.text in ("releases", "attacks")]

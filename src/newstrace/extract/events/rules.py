@@ -12,6 +12,10 @@ Event anaphora: an actorless clause takes the actor of the event it continues ("
 missiles hit ..." after "X launched missiles"; "two shepherds were wounded" after X's
 strikes), marked "+inherited_actor"; announced retaliation ("would respond") targets whoever
 hit or was accused by its actor; mediators ("a swap mediated by X") act on the parties.
+Coordinated demonyms inside one mention both act ("Russian and Syrian warplanes"); an
+agreement's target is the object of the agreed action ("agreed to fight X"), not the parties;
+"both sides"/"the parties" are the sides of the latest event with both; participles of
+position ("troops stationed in X") and present-tense "until"/"if" clauses are no events.
 Quantities, times and places come from the trigger's clause; negation from "not"/"denied";
 the claim is linked to the smallest attribution whose content holds the trigger, and
 ``asserted_by`` is that chain's origin or, in the article's own voice, the outlet.
@@ -82,6 +86,9 @@ class Lexicon:
     negators: frozenset[str]
     denial_verbs: frozenset[str]
     state_target_types: frozenset[str]
+    xcomp_target_types: frozenset[str]
+    position_participles: frozenset[str]
+    irrealis_markers: frozenset[str]
     response_types: frozenset[str]
     irrealis: frozenset[str]
     quantifiers: frozenset[str]
@@ -117,6 +124,9 @@ def lexicon() -> Lexicon:
         negators=frozenset(raw["negation"]["words"]),
         denial_verbs=frozenset(raw["negation"]["governing_verbs"]),
         state_target_types=frozenset(raw["state_targets"]["types"]),
+        xcomp_target_types=frozenset(raw["xcomp_targets"]["types"]),
+        position_participles=frozenset(raw["background"]["position_participles"]),
+        irrealis_markers=frozenset(raw["irrealis_markers"]["words"]),
         response_types=frozenset(raw["responses"]["types"]),
         irrealis=frozenset(raw["irrealis"]["governing_verbs"]),
         quantifiers=frozenset(w.lower() for w in objects["quantifiers"]["words"]),
@@ -165,6 +175,8 @@ class Coder:
         #: refers back to an earlier event ("had no role in the attack")
         self._retaliation: set[int] = set()
         self._anaphoric: set[int] = set()
+        #: the events coded so far, in text order
+        self._prior: list[tuple[Token, Event]] = []
 
     # participants -------------------------------------------------------------
     def _from_mention(self, m: Mention) -> Participant | None:
@@ -331,6 +343,9 @@ class Coder:
         "groups linked to al-Qaeda and the Islamic State")."""
         if head is None:
             return []
+        parties = self._parties(head)
+        if parties:
+            return parties
         found: list[Participant] = []
         for tok in [head, *[c for c in head.conjuncts if c.i > head.i]]:
             hit = self._found(tok)
@@ -341,10 +356,26 @@ class Coder:
             more = [self.participant(c) for c in where.conjuncts if c.i > where.i] if where is not tok else []
             mention = self.table.at_token(tok.i)
             if where is tok and mention is not None:   # "the government in Baghdad and the KRG"
+                # "Russian and Syrian warplanes": a demonym coordinated before the one in the mention
                 more += [self.participant(c) for t in tok.subtree if self.table.at_token(t.i) is mention
-                         for c in t.conjuncts if c.i > t.i and self.table.at_token(c.i) is not mention]
+                         for c in t.conjuncts if (c.i > t.i or t is not tok)
+                         and self.table.at_token(c.i) is not mention]
             self._add(found, [q for q in [p, *more] if q is not None])
         return found
+
+    def _parties(self, head: Token) -> list[Participant]:
+        """"called on both sides to ...", "urged the parties to ...": the actors and targets of the
+        latest event before it with both (within FAR sentences); not "both sides of the border"."""
+        if head.lower_ not in self.lex.classes["parties"] or self.table.at_token(head.i) is not None \
+                or any(c.dep_ == "prep" for c in head.children):
+            return []
+        for _, e in self._window(head, self._prior, FAR):
+            if e.actors and e.targets and not e.negated:
+                found = list(e.actors)
+                self._add(found, [t for t in e.targets if (info := self.table.get(t.entity)) is None
+                                  or info.type != "place"])   # the sides, not where one was hit
+                return found
+        return []
 
     def core(self, noun: Token) -> Token:
         """The head that carries meaning: "dozens of militants" -> militants."""
@@ -415,6 +446,7 @@ class Coder:
     # coding ---------------------------------------------------------------------------
     def code(self) -> list[Event]:
         found: list[tuple[Token, Event]] = []
+        self._prior = found
         for tok in self.doc:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in self.lex.verbs:
@@ -637,6 +669,10 @@ class Coder:
         """Under "requested", "threatened", "agreed to" ...: an event that did not happen.
         A verb is irrealis as the infinitive of such a verb (also through conjoined and
         purpose infinitives); a noun anywhere close below one."""
+        if tok.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in self.lex.irrealis_markers
+                                      for c in tok.children) \
+                and not any(t.tag_ == "VBD" for t in [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))]):
+            return True   # "until the last terrorist is eliminated", "if X attacks"
         cur = tok
         for _ in range(steps):
             if cur.head.i == cur.i:
@@ -696,7 +732,7 @@ class Coder:
                 found.append(p)
 
     def verbal(self, tok: Token, patterns: list[Pattern]) -> Event | None:
-        if tok.dep_ in ("amod", "compound") or self._irrealis(tok, 3):
+        if tok.dep_ in ("amod", "compound") or self._irrealis(tok, 3) or self._background(tok):
             return None
         passive = any(c.dep_ in PASSIVE for c in tok.children)
         subj = self.subject_of(tok)
@@ -764,6 +800,8 @@ class Coder:
                 if word in preps:
                     self._add(actors, self.participants(_pobj(preps[word])))
         targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
+        if not targets and pattern.type in self.lex.xcomp_target_types:
+            targets = self._xcomp_targets(tok, actors)
         if pattern.type == "COOPERATE" and tok.lemma_.lower() in self.lex.mediation_verbs:
             self._mediated(tok, actors, targets)
         elif not targets and len(actors) > 1 and pattern.type in RECIPROCAL:
@@ -771,6 +809,26 @@ class Coder:
         negated = any(c.lower_ in self.lex.negators and c.dep_ == "neg" for c in tok.children) or any(
             a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2])
         return self._event(tok, pattern, mode, actors, targets, negated)
+
+    def _background(self, tok: Token) -> bool:
+        """A standing situation, not an event: "the troops stationed in Iraq" (a participle of
+        position describing its noun)."""
+        return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in self.lex.position_participles
+
+    def _xcomp_targets(self, tok: Token, actors: list[Participant]) -> list[Participant]:
+        """"A and B agreed to fight X", "X agreed to free Israeli captives": the actors named as
+        the object of the governed verb, not the agreeing parties themselves."""
+        ids = {a.entity for a in actors}
+        verbs = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for _ in range(3):   # "agreed to set up a centre to fight X": the purpose of what was agreed
+            objs = [c for v in verbs for c in v.children if c.dep_ == "dobj"]
+            found = [p for o in objs for p in self.participants(self.core(o)) if p.entity not in ids]
+            if found:
+                return found
+            verbs = [c for h in [*verbs, *objs] for c in h.children
+                     if c.pos_ == "VERB" and (c.dep_ in ("xcomp", "acl", "advcl") or (
+                         c.dep_ == "relcl" and any(a.lower_ == "to" for a in c.children)))]
+        return []
 
     def _in_event(self, pobj: Token, actors: list[Participant], targets: list[Participant],
                   passive: bool) -> None:
