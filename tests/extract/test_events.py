@@ -347,3 +347,26 @@ def test_events_forces_stationed_somewhere_are_no_event(nlp: Language) -> None:
 ])
 def test_events_present_tense_conditional_or_until_clause_is_no_event(nlp: Language, text: str) -> None:
     assert not [e for e in _events(text) if e.trigger.text in ("releases", "attacks")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile voiced support on Monday, the ministry said.",   # directed type without a target
+    "Most of the rockets were intercepted.",                # neither actor nor target
+    "Drone transfers to Russia alarmed the alliance.",      # directed type without an actor
+])
+def test_no_event_without_participants(nlp: Language, text: str) -> None:
+    assert not [e for e in _events(text) if e.type in ("SUPPORT", "ASSAULT", "AID")]
+
+
+def test_directed_event_with_target_kept(nlp: Language) -> None:
+    assert _names(_find(_events("Chile voiced support for Peru on Monday."), "SUPPORT", "voiced")) == ({"Chile"}, {"Peru"})
+
+
+def test_dative_preposition_names_recipient(nlp: Language) -> None:
+    event = _find(_events("Belarus denied sending weapons to Russia."), "AID", "sending")
+    assert _names(event) == ({"Belarus"}, {"Russia"})
+
+
+def test_complaint_targets_the_accused_not_the_addressee(nlp: Language) -> None:
+    events = _events("Armenia shelled Georgia on Friday. Georgia lodged a complaint with the UN Security Council.")
+    assert _names(_find(events, "ACCUSE", "complaint")) == ({"Georgia"}, {"Armenia"})

@@ -19,6 +19,9 @@ position ("troops stationed in X") and present-tense "until"/"if" clauses are no
 Quantities, times and places come from the trigger's clause; negation from "not"/"denied";
 the claim is linked to the smallest attribution whose content holds the trigger, and
 ``asserted_by`` is that chain's origin or, in the article's own voice, the outlet.
+Events naming no participant are dropped, and directed types (``patterns.yaml`` ``directed``:
+support, threats, aid, sanctions) need both actor and target. A complaint "with"/"to" a body
+(``objects.yaml`` ``addressed_nouns``) is aimed at the actor of the event complained about.
 """
 
 from __future__ import annotations
@@ -99,6 +102,9 @@ class Lexicon:
     involvement_nouns: frozenset[str]
     involvement_verbs: frozenset[str]
     defence_verbs: frozenset[str]
+    directed_types: frozenset[str]
+    addressed_nouns: frozenset[str]
+    addressee_preps: frozenset[str]
 
     def classes_of(self, *words: str) -> set[str]:
         lowered = {w.lower() for w in words}
@@ -137,6 +143,9 @@ def lexicon() -> Lexicon:
         involvement_nouns=frozenset(objects["involvement"]["nouns"]),
         involvement_verbs=frozenset(objects["involvement"]["verbs"]),
         defence_verbs=frozenset(objects["defence_verbs"]["words"]),
+        directed_types=frozenset(raw["directed"]["types"]),
+        addressed_nouns=frozenset(objects["addressed_nouns"]["words"]),
+        addressee_preps=frozenset(objects["addressed_nouns"]["preps"]),
     )
 
 
@@ -476,7 +485,17 @@ class Coder:
         kept = self._merge_restatements([e for t, e in found if not self._restates(t, e, triggers)
                                          and not self._mentioned_only(t, e, triggers)
                                          and not self._fends_off(t, triggers)])
+        kept = [e for e in kept if self._codable(e)]
         return [e.model_copy(update={"id": f"v{i}"}) for i, e in enumerate(kept, 1)]
+
+    def _codable(self, ev: Event) -> bool:
+        """An event needs a participant ("most of the rockets were intercepted" names none), and
+        a directed type (support, threat, aid, sanctions) needs both sides: "X voiced support",
+        "we have warned them" with "them" unresolved, "missile transfers to X" by nobody named
+        are no codable events."""
+        if not ev.actors and not ev.targets:
+            return False
+        return bool(ev.actors and ev.targets) or ev.type not in self.lex.directed_types
 
     def _in_name(self, tok: Token) -> bool:
         m = self.table.at_token(tok.i)
@@ -780,7 +799,8 @@ class Coder:
         elif obj is not None:
             self._add(targets, self.participants(obj))
         for word, prep in preps.items():
-            pobj = _pobj(prep) if prep.dep_ != "dative" else prep
+            # a dative is the recipient itself ("gave Iraq drones") or its preposition ("sending weapons to X")
+            pobj = prep if prep.dep_ == "dative" and prep.pos_ != "ADP" else _pobj(prep)
             if pobj is None or prep.dep_ == "agent":
                 continue
             if word in pattern.source_preps:
@@ -855,7 +875,10 @@ class Coder:
             return None
         actors: list[Participant] = []
         targets: list[Participant] = []
+        addressed = tok.lower_ in self.lex.addressed_nouns or tok.lemma_.lower() in self.lex.addressed_nouns
         for c in tok.children:
+            if addressed and c.dep_ == "prep" and c.lower_ in self.lex.addressee_preps:
+                continue   # "a complaint with the UN": who receives it, not whom it accuses
             if c.dep_ == "poss":
                 self._add(actors, self.participants(c))
             elif c.dep_ == "prep":
@@ -889,8 +912,11 @@ class Coder:
             if subj is not None:
                 self._add(actors, self.participants(self.core(subj)))
             for c in tok.head.children:   # "launched an offensive against X"
-                if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "with", "into"):
+                if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "with", "into") \
+                        and not (addressed and c.lower_ in self.lex.addressee_preps):
                     self._add(targets, self.participants(_pobj(c)))
+        if addressed and actors and not targets:
+            targets = self._complained_of(tok, actors)
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.defence_verbs:
             # "X repelled 31 Russian assaults": the attacks were on whoever fended them off
             self._add(targets, self.participants(self.subject_of(tok.head)))
@@ -899,6 +925,16 @@ class Coder:
             c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "dobj") or (
             involved is not None and involved[1])
         return self._event(tok, pattern, pattern.mode, actors, targets, negated)
+
+    def _complained_of(self, tok: Token, actors: list[Participant]) -> list[Participant]:
+        """"X lodged a complaint with the UN": the actors of the latest earlier event close by
+        that X did not take part in, the event complained about."""
+        ids = {a.entity for a in actors}
+        for _, ev in self._window(tok, self._prior, NEAR):
+            others = [a for a in ev.actors if a.entity not in ids]
+            if others and not {a.entity for a in ev.actors} & ids:
+                return others
+        return []
 
     def _involvement(self, tok: Token) -> tuple[Token, bool] | None:
         """"had no role in the attack", "played a part in the assault": the verb whose subject
