@@ -57,6 +57,8 @@ class Vocabulary:
     relay_prep: frozenset[str]
     relay_object: frozenset[str]
     citing: frozenset[str]
+    interview_nouns: frozenset[str]
+    nobody_words: frozenset[str]
     anonymous: frozenset[str]
     documents: frozenset[str]
     media: frozenset[str]
@@ -80,6 +82,8 @@ def vocabulary() -> Vocabulary:
         complement=fs(cues["complement_verbs"]["lemmas"]),
         relay_prep=fs(cues["relay_verbs"]["via_preposition"]),
         relay_object=fs(cues["relay_verbs"]["via_object"]),
+        interview_nouns=fs(cues["interview_nouns"]["words"]),
+        nobody_words=fs(cues["no_source"]["words"]),
         citing=fs(cues["relay_verbs"]["citing"]),
         anonymous=fs(srcs["anonymous"]["heads"]),
         documents=fs(srcs["documents"]["heads"]),
@@ -370,7 +374,7 @@ class ChainBuilder:
                             for agent in acl.children:
                                 if agent.dep_ == "agent":
                                     chain += [s for o in agent.children if o.dep_ == "pobj" for s in self.from_np(o)]
-                    if obj.dep_ == "pobj" and obj.lower_ in ("interview", "interviews"):
+                    if obj.dep_ == "pobj" and obj.lower_ in self.vocab.interview_nouns:
                         for p in obj.children:
                             if p.dep_ == "prep" and p.lower_ in ("with", "to"):
                                 for o in p.children:
@@ -579,7 +583,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             borrowed = speaker is not None
         if speaker is not None and _in_quote(quotes, speaker):
             continue
-        if speaker is not None and (speaker.lower_ in ("nobody", "none", "no-one") or any(
+        if speaker is not None and (speaker.lower_ in vocab.nobody_words or any(
                 c.dep_ == "det" and c.lower_ == "no" for c in speaker.children)):
             continue   # "no group claimed responsibility" attributes nothing
         clause = _clause_child(tok, vocab) or _that_clause_in_pp(tok)
