@@ -26,6 +26,11 @@ class Errors(str, Enum):
     E013 = "[E013] {input}: the spaCy pipeline '{detail}' is not installed; install the package that ships it"
     E014 = "[E014] {input}: HTML is {size} characters, over the limit of {limit} for HTML pages; raise NEWSTRACE_MAX_CHARS"
     E015 = "[E015] {input}: analysis failed in component {detail}; the article was skipped (please report this)"
+    E016 = "[E016] {input}: evaluation data missing: {detail}"
+    E017 = "[E017] {input}: evaluation data file is malformed: {detail}"
+    E018 = "[E018] {input}: unknown evaluation task; choose one of {detail}"
+    E019 = "[E019] {input}: peer tool not installed ({detail}); install newstrace[eval]"
+    E020 = "[E020] {input}: quality gate: {detail}"
 
 
 class NewstraceError(Exception):
