@@ -31,6 +31,14 @@ class Errors(str, Enum):
     E018 = "[E018] {input}: unknown evaluation task; choose one of {detail}"
     E019 = "[E019] {input}: peer tool not installed ({detail}); install newstrace[eval]"
     E020 = "[E020] {input}: quality gate: {detail}"
+    E021 = "[E021] {input}: not a valid article record: {detail}"
+    E022 = "[E022] {input}: holds no article text (looked in {detail})"
+    E023 = "[E023] {input}: not a readable CSV file of articles: {detail}"
+    E024 = "[E024] {input}: not an RSS or Atom feed: {detail}"
+    E025 = "[E025] {input}: cannot read WARC data: {detail}"
+    E026 = "[E026] {input}: unsupported file type '{detail}'; ingest reads {supported}"
+    E027 = "[E027] {input}: cannot open the corpus store: {detail}"
+    E028 = "[E028] {input}: not found in the corpus store{detail}"
 
 
 class NewstraceError(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -29,6 +30,8 @@ from .ingest.text import from_text
 from .nlp import extensions as _extensions  # noqa: F401
 from .nlp import paragraphs as _paragraphs  # noqa: F401
 from .records import Analysis
+
+T = TypeVar("T")
 
 
 def load_pipeline(settings: Settings | None = None) -> Language:
@@ -87,17 +90,28 @@ def analyze_articles(articles: Iterable[Article], *, settings: Settings | None =
     With ``errors`` given (and one process), an article on which a component fails is skipped
     and an E015 error naming it is appended there; the other articles go on.
     """
+    pairs = ((a, None) for a in articles)
+    for record, _ in analyze_with_context(pairs, settings=settings, nlp=nlp, errors=errors):
+        if record is not None:
+            yield record
+
+
+def analyze_with_context(pairs: Iterable[tuple[Article, T]], *, settings: Settings | None = None,
+                         nlp: Language | None = None,
+                         errors: list[NewstraceError] | None = None) -> Iterator[tuple[Analysis | None, T]]:
+    """Like :func:`analyze_articles` for ``(article, context)`` pairs, keeping each context with its
+    record; an article skipped after a component failure comes back as ``(None, context)``."""
     settings = settings or Settings.load()
     nlp = nlp or load_pipeline(settings)
     collect = errors is not None and settings.n_process == 1
     if collect:
         # our components are plain callables: spaCy calls the Language's default handler for them
         nlp.default_error_handler = _collect_into(errors)  # type: ignore[arg-type]
-    docs = (to_doc(nlp, a) for a in articles)
+    docs = ((to_doc(nlp, a), ctx) for a, ctx in pairs)
     try:
-        for doc in nlp.pipe(docs, batch_size=settings.batch_size, n_process=settings.n_process):
-            if doc._.nt_record is not None:
-                yield record_of(doc)
+        for doc, ctx in nlp.pipe(docs, as_tuples=True, batch_size=settings.batch_size,
+                                 n_process=settings.n_process):
+            yield (record_of(doc) if doc._.nt_record is not None else None), ctx
     finally:
         if collect:
             nlp.default_error_handler = raise_error
