@@ -25,4 +25,6 @@ def test_docs_setting_in_readme(field: str) -> None:
 
 def test_docs_readme_test_command_is_what_ci_runs() -> None:
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
-    assert ".venv/bin/pytest -q -ra" in README and ".venv/bin/pytest -q -ra" in ci
+    assert "bash scripts/test.sh" in README and "bash scripts/test.sh" in ci
+    script = (Path(__file__).resolve().parent.parent / "scripts" / "test.sh").read_text(encoding="utf-8")
+    assert ".venv/bin/pytest -q -ra" in script
