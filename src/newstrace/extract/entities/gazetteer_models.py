@@ -63,3 +63,4 @@ class SectorEntry(Entry):
     word: str
     sector: str
     plural: bool = False
+    person: bool = False     # the word names one person of that sector: "minister", "commander"

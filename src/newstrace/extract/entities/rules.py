@@ -23,13 +23,12 @@ from ...records import EntityType
 from ...resources import load_entries, read_yaml
 from .gazetteer import Actor, Form, Gazetteer
 from .model import EntityInfo, EntityTable, Mention
+from .ner_labels import NER_TYPES, clip_name, ner_type
 
 DATA = "newstrace.extract.entities.data"
 MAX_NGRAM = 8
-NER_TYPES: dict[str, EntityType] = {
-    "PERSON": "person", "ORG": "organization", "NORP": "nationality",
-    "GPE": "place", "LOC": "place", "FAC": "place",
-}
+#: spaCy labels of names that are no actor: a long form under one of them is not an organisation
+NOT_ACTOR_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
 #: sectors that "<sector> in <capital>" attaches to a state ("officials in Bamako"; not "reporters in Moscow")
 INSTITUTION_IN_SECTORS = frozenset({"government", "diplomatic", "military", "police", "security", "intelligence"})
 KIND_ORDER = {"name": 0, "alias": 1, "former": 2, "demonym": 3, "capital": 4}
@@ -47,6 +46,7 @@ class Description(BaseModel):
     model_config = ConfigDict(extra="forbid")
     head: str
     types: list[str]
+    known: bool = False   # refers only to an actor of the gazetteer ("the bloc": a known IGO)
     source: str
 
 
@@ -169,16 +169,41 @@ def gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
     return out
 
 
-def _yield_to_named_bodies(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """A bare demonym inside a longer named body ("the Russian Centre for Reconciliation") is part of
-    that name, not a mention of the state: spaCy's ORG span wins over it."""
-    bodies = [(e.start, e.end) for e in doc.ents if e.label_ in ("ORG", "FAC") and len(e) >= 3]
+def _sector_within(doc: Doc, i: int, j: int, gaz: Gazetteer) -> str | None:
+    """The sector named by sector word(s) starting at token ``i`` or the one after, before ``j``
+    ("Iraqi Ministry of Culture", "US Agriculture Department"; not "Academy of ... Television")."""
+    for k in range(i, min(i + 2, j)):
+        for n in (3, 2, 1):
+            if k + n <= j and (entry := gaz.sector(_span_text(doc, k, k + n)) or
+                               (gaz.sector(doc[k].lemma_) if n == 1 else None)) is not None:
+                return entry.sector
+    return None
+
+
+def _yield_to_named_bodies(doc: Doc, cands: list[_Cand], gaz: Gazetteer) -> list[_Cand]:
+    """A state's name inside a longer named body is part of that name, not a mention of the state
+    on its own. Where spaCy's ORG/FAC span runs on past the name in capitalised words, the body is
+    the state's own ("the Iraqi Ministry of Culture", "Royal Jordanian Air Force") when it holds a
+    sector word, and the whole body becomes the mention; else it is a body of its own ("the Syria
+    Recovery Trust Fund") and spaCy's span wins. A bare demonym inside a body of three words or
+    more ("the Russian Centre for Reconciliation") yields to it as well."""
+    bodies = [(e.start, e.end, *_trim(e)) for e in doc.ents if e.label_ in ("ORG", "FAC")]
     keep = []
     for c in cands:
         m = c.mention
-        inside = any(s <= m.token_start and m.token_end <= e and (e - s) > (m.token_end - m.token_start) + 1
-                     for s, e in bodies)
-        if inside and m.kind == "demonym" and m.sector is None:
+        inside = [(s, e, ts, te) for s, e, ts, te in bodies
+                  if s <= m.token_start and m.token_end <= e and (e - s) > (m.token_end - m.token_start)]
+        if not inside or c.type != "country" or m.kind not in ("name", "alias", "capital", "demonym"):
+            keep.append(c)
+            continue
+        s, e, ts, te = inside[0]
+        te = next((k for k in range(m.token_end, te) if doc[k].text in (",", ";", "(")), te)   # a list
+        runs_on = m.token_end < te and doc[m.token_end].tag_ != "POS" and doc[m.token_end].text[:1].isupper()
+        sector = (m.sector or _sector_within(doc, m.token_end, te, gaz)) if (runs_on or m.sector) else None
+        if sector is not None and ts <= m.token_start and (ts, te) != (m.token_start, m.token_end):
+            c.mention = _make_mention(doc, ts, te, m.kind, f"gazetteer:{m.kind}+body", sector)
+        elif runs_on or (m.kind == "demonym" and m.sector is None and (e - s) >= 3
+                         and (e - s) > (m.token_end - m.token_start) + 1):
             continue
         keep.append(c)
     return keep
@@ -276,18 +301,26 @@ def ner_mentions(doc: Doc, taken: set[int]) -> list[_Cand]:
         i, j = _trim(ent)
         if i >= j or any(k in taken for k in range(i, j)):
             continue
-        text = _span_text(doc, i, j)
+        clipped = clip_name(doc, i, j)
+        if clipped is None:
+            continue
+        start, end, j = clipped
+        text = text_of(doc)[start:end]
         if "\n" in text or not any(ch.isupper() for ch in text):
             continue
-        type_ = NER_TYPES[ent.label_]
-        if type_ != "person" and _followed_by_person_role(doc, j):
+        type_ = ner_type(ent, text.split())
+        if type_ is None:
+            continue
+        if type_ not in ("person", "place") and _followed_by_person_role(doc, j):
             type_ = "person"   # "said Nadia Rossetti, the agency's regional director"
         group = "ner:" + text.casefold()
         if len(text.split()) == 1 and text.casefold() in surnames:
             group, type_ = surnames[text.casefold()], "person"
         elif type_ == "person" and len(text.split()) > 1:
             surnames.setdefault(text.split()[-1].casefold(), group)
-        out.append(_Cand(_make_mention(doc, i, j, "ner", f"spacy_ner:{ent.label_}"), group, type_, label=ent.label_))
+        mention = Mention(start=start, end=end, text=text, token_start=i, token_end=j, kind="ner",
+                          reason=f"spacy_ner:{ent.label_}")
+        out.append(_Cand(mention, group, type_, label=ent.label_))
     return out
 
 
@@ -297,13 +330,65 @@ def _link_groups(cands: list[_Cand], a: str, b: str) -> None:
             c.group = a
 
 
+_GLOSS = re.compile(r"\s*\([^()]{1,80}\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+#: words a long form may hold without a letter of its acronym ("State Board of Antiquities and Heritage")
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "in", "on", "to", "-", "&"})
+
+
+def _alias_pattern(between: str) -> AliasPattern | None:
+    if len(between) > 40:
+        return None
+    return next((p for p, regex in alias_patterns() if regex.match(between)), None)
+
+
+def _long_form(doc: Doc, k: int, acronym: str) -> int | None:
+    """First token of the name that ``acronym`` abbreviates, the name ending before token ``k``:
+    its words' initials spell the acronym, joining words aside (after Schwartz and Hearst 2003)."""
+    need = [ch.lower() for ch in acronym if ch.isupper()]
+    if len(need) < 2:
+        return None
+    i = k
+    while i > 0 and need:
+        t = doc[i - 1]
+        initial = t.text[:1]
+        if initial.lower() == need[-1] and (initial.isupper() or len(need) == 1):
+            need.pop()
+        elif not (t.lower_ in _ACRONYM_SKIP and i < k):
+            return None
+        i -= 1
+    return i if not need else None
+
+
+def acronym_long_forms(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """'State Board of Antiquities and Heritage (SBAH)': a name the text abbreviates in parentheses
+    is an organisation, whether or not spaCy found it; names inside it (a state's, a fragment
+    spaCy tagged) give way, unless one of them is a known actor."""
+    out = list(cands)
+    for found in _ACRONYM.finditer(text_of(doc)):
+        span = doc.char_span(found.start(), found.end())
+        start = _long_form(doc, span.start, found.group(1)) if span is not None else None
+        if span is None or start is None or any(t.ent_type_ in NOT_ACTOR_LABELS for t in doc[start : span.start]):
+            continue
+        a, b = doc[start].idx, doc[span.start - 1].idx + len(doc[span.start - 1].text)
+        touching = [c for c in out if c.mention.start < b and a < c.mention.end]
+        if any((c.mention.start, c.mention.end) == (a, b) or c.mention.start < a or c.mention.end > b
+               or (c.actor is not None and c.type != "country") for c in touching):
+            continue
+        mention = _make_mention(doc, start, span.start, "ner", "alias:acronym_long_form")
+        out = [c for c in out if c not in touching]
+        out.append(_Cand(mention, "acr:" + mention.text.casefold(), "organization"))
+    return out
+
+
 def learn_aliases(doc: Doc, cands: list[_Cand]) -> None:
     """Merge mentions the text itself declares to be one actor (modifies the candidates' groups)."""
     cands.sort(key=lambda c: c.mention.start)
+    text = text_of(doc)
     extra: list[_Cand] = []
     for k, c in enumerate(cands):
         m = c.mention
-        after = text_of(doc)[m.end : m.end + 12]
+        after = text[m.end : m.end + 12]
         paren = re.match(r"\s*\(([A-Z][A-Za-z\-]{1,10})\)", after)
         nxt = cands[k + 1] if k + 1 < len(cands) else None
         if paren and (nxt is None or nxt.mention.start > m.end + paren.end()):
@@ -314,20 +399,21 @@ def learn_aliases(doc: Doc, cands: list[_Cand]) -> None:
                 extra.append(_Cand(mention, c.group, c.type, c.actor))
         if nxt is None:
             continue
-        between = text_of(doc)[m.end : nxt.mention.start]
-        if len(between) > 40 or c.group == nxt.group:
+        pattern = _alias_pattern(text[m.end : nxt.mention.start])
+        gloss = _GLOSS.match(text, m.end)
+        if pattern is None and gloss is not None:   # "X (Arabic: ...), also known as Y"
+            beyond = next((d for d in cands[k + 1 :] if d.mention.start >= gloss.end()), None)
+            if beyond is not None:
+                nxt, pattern = beyond, _alias_pattern(text[gloss.end() : beyond.mention.start])
+        if pattern is None or c.group == nxt.group:
             continue
-        for pattern, regex in alias_patterns():
-            if not regex.match(between):
-                continue
-            keep, drop = (nxt, c) if pattern.direction == "renamed" else (c, nxt)
-            if keep.actor is None and drop.actor is not None:
-                keep, drop = drop, keep
-            _link_groups(cands, keep.group, drop.group)
-            keep.preferred = True
-            drop.mention.kind = "learned"
-            drop.mention.reason = f"alias:{pattern.name}"
-            break
+        keep, drop = (nxt, c) if pattern.direction == "renamed" else (c, nxt)
+        if keep.actor is None and drop.actor is not None:
+            keep, drop = drop, keep
+        _link_groups(cands, keep.group, drop.group)
+        keep.preferred = True
+        drop.mention.kind = "learned"
+        drop.mention.reason = f"alias:{pattern.name}"
     cands.extend(extra)
 
 
@@ -345,14 +431,15 @@ def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     resolved_heads: dict[str, str] = {}
     out: list[_Cand] = []
 
-    def latest(before: int, types: list[str]) -> _Cand | None:
+    def latest(before: int, types: list[str], known_only: bool = False) -> _Cand | None:
         """The most salient compatible actor before ``before``: for each type in order of
         preference, the one mentioned most often so far, with a bonus for a recent mention."""
         here = doc.char_span(before, before + 1, alignment_mode="expand")
         sent_start = here.sent.start_char if here is not None else before
         prev = doc[here.sent.start - 1].sent.start_char if here is not None and here.sent.start > 0 else sent_start
         for type_ in types:
-            pool = [c for c in cands + out if c.mention.end <= before and c.type == type_]
+            pool = [c for c in cands + out if c.mention.end <= before and c.type == type_
+                    and (c.actor is not None or not known_only)]
             if not pool:
                 continue
             score: dict[str, float] = {}
@@ -386,14 +473,15 @@ def resolve_references(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             narrowed = [t for m in range(tok.i + 1, head.i) for t in modifier_types().get(doc[m].lower_, [])]
             if narrowed:
                 desc = Description(head=desc.head, types=[t for t in desc.types if t in narrowed] or narrowed,
-                                   source=desc.source)
+                                   known=desc.known, source=desc.source)
             source: _Cand | None = None
             if head.lower_ in resolved_heads:
                 source = next(c for c in out if c.group == resolved_heads[head.lower_])
             else:   # "the ministry" -> the last mention ending in "ministry", else the last compatible actor
                 same_head = [c for c in cands if c.mention.end <= tok.idx and c.type in desc.types
+                             and (c.actor is not None or not desc.known)
                              and doc[c.mention.token_end - 1].lemma_.lower() == head.lemma_.lower()]
-                source = same_head[-1] if same_head else latest(tok.idx, desc.types)
+                source = same_head[-1] if same_head else latest(tok.idx, desc.types, desc.known)
             if source is None:
                 continue
             mention = _make_mention(doc, tok.i, head.i + 1, "description", f"description:{head.lower_}")
@@ -474,12 +562,13 @@ def _person_roles(doc: Doc, info: EntityInfo, table_by_token: dict[int, str], in
 def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
     """All entities of ``doc`` with their mentions, aliases and references resolved."""
     cands = gazetteer_mentions(doc, gaz)
-    cands = _yield_to_named_bodies(doc, cands)
+    cands = _yield_to_named_bodies(doc, cands, gaz)
     extend_institutions(doc, cands, gaz)
     taken = {k for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
     cands += compound_mentions(doc, gaz, taken)
     taken = {k for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
     cands += ner_mentions(doc, taken)
+    cands = acronym_long_forms(doc, cands)
     learn_aliases(doc, cands)
     cands += resolve_references(doc, cands)
     cands.sort(key=lambda c: c.mention.start)
