@@ -165,21 +165,21 @@ def test_events_denied_involvement(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "target", "absent"),
+    ("text", "place"),
     [
-        ("Ukraine is at war. Russian missiles struck Mykolaiv overnight, officials said.", "Ukraine", None),
-        ("Syria's army shelled Idlib on Monday, a monitor said. Syria denied it.", None, "Syria"),
+        ("Ukraine is at war. Russian missiles struck Mykolaiv overnight, killing two civilians.", "Mykolaiv"),
+        ("Syria's army shelled Idlib on Monday, wounding four residents, a monitor said.", "Idlib"),
     ],
 )
-def test_events_state_of_struck_place_is_target(text: str, target: str | None, absent: str | None) -> None:
+def test_events_struck_place_is_where_not_whom(text: str, place: str) -> None:
+    # EVENT_GUIDELINES.md 5c: a place says where; the victims are the (described) target
     record = newstrace.analyze(text, published="2024-05-01", outlet="Test Wire")
     assaults = [e for e in record.events if e.type == "ASSAULT"]
     assert assaults
     names = {t.name for e in assaults for t in e.targets}
-    if target:
-        assert target in names
-    if absent:
-        assert absent not in names
+    assert place not in names and "Ukraine" not in names and "Syria" not in names, names
+    assert any(e.place is not None and e.place.span.text == place for e in assaults)
+    assert any(t.entity is None for e in assaults for t in e.targets)   # "two civilians", "four residents"
 
 
 def test_events_response_targets_the_actor_of_what_it_answers() -> None:
@@ -211,11 +211,8 @@ MORE_PARTICIPANTS = [
     ("NAIROBI, May 3 (Reuters) - Ethiopian forces have attacked Sudan near the border.",
      "ASSAULT", "attacked", {"Ethiopia"}, {"Sudan"}),
     # complex prepositions and prepositions on a quantifier object
-    ("The United States will pull its troops out of Niger.", "RETREAT", "pull", {"United States"}, {"Niger"}),
+    ("The United States pulled its troops out of Niger.", "RETREAT", "pulled", {"United States"}, {"Niger"}),
     ("Russia fired dozens of drones at Ukrainian cities.", "ASSAULT", "fired", {"Russia"}, {"Ukraine"}),
-    # an armed group striking a town of the state it is based in targets that state
-    ("Sudan is at war. The Rapid Support Forces shelled El Fasher on Sunday.", "ASSAULT", "shelled",
-     {"Rapid Support Forces"}, {"Sudan"}),
 ]
 
 
@@ -231,7 +228,8 @@ def test_events_more_participants(nlp: Language, text: str, type_: str, trigger:
 def test_events_passive_restatement_inherits_targets(nlp: Language) -> None:
     text = "Kenya arrested dozens of al-Shabaab militants on Monday. Officials said 40 suspects were detained."
     event = _find(_events(text), "COERCE", "detained")
-    assert _names(event) == ({"Kenya"}, {"Al-Shabaab"})
+    actors, targets = _names(event)
+    assert actors == {"Kenya"} and "Al-Shabaab" in targets
 
 
 def test_events_noun_inside_a_name_is_no_event(nlp: Language) -> None:
@@ -320,15 +318,19 @@ def test_events_demonyms_coordinated_inside_one_phrase_both_act(nlp: Language) -
     assert {"Russia", "Syria"} <= _names(event)[0]
 
 
-@pytest.mark.parametrize(("text", "actors", "target"), [
-    ("Turkey and Iraq agreed to fight the Islamic State together.", {"Turkey", "Iraq"}, "Islamic State"),
-    ("Jordan and Egypt agreed to open a joint centre to combat the Islamic State.", {"Jordan", "Egypt"}, "Islamic State"),
+@pytest.mark.parametrize(("text", "actors", "targets"), [
+    # coordinated parties agree with each other; the object of the agreed action is no target
+    ("Turkey and Iraq agreed to fight the Islamic State together.", {"Turkey", "Iraq"}, {"Turkey", "Iraq"}),
+    ("Jordan and Egypt agreed to open a joint centre to combat the Islamic State.", {"Jordan", "Egypt"},
+     {"Jordan", "Egypt"}),
+    # a single party agrees towards the one the agreed action concerns
+    ("Hamas agreed to free 20 Israeli captives next week.", {"Hamas"}, {"Israel"}),
 ])
-def test_events_agreement_targets_the_object_of_the_agreed_action(nlp: Language, text: str, actors: set[str],
-                                                                   target: str) -> None:
+def test_events_agreement_targets_the_counterparty(nlp: Language, text: str, actors: set[str],
+                                                   targets: set[str]) -> None:
     got_actors, got_targets = _names(_find(_events(text), "AGREE", "agreed"))
     assert actors == got_actors
-    assert target in got_targets and not actors & got_targets
+    assert targets == {t for t in got_targets if t != "Islamic State"} and "Islamic State" not in got_targets
 
 
 def test_events_both_sides_are_the_parties_of_the_latest_event(nlp: Language) -> None:
@@ -370,3 +372,153 @@ def test_dative_preposition_names_recipient(nlp: Language) -> None:
 def test_complaint_targets_the_accused_not_the_addressee(nlp: Language) -> None:
     events = _events("Armenia shelled Georgia on Friday. Georgia lodged a complaint with the UN Security Council.")
     assert _names(_find(events, "ACCUSE", "complaint")) == ({"Georgia"}, {"Armenia"})
+
+
+# --- rules of EVENT_GUIDELINES.md (sentences written for these tests) -------------------------
+
+def _of(text: str, type_: str) -> list[Event]:
+    return [e for e in _events(text) if e.type == type_]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # time anchors: an event noun that dates another clause
+    ("Talks resumed in Doha after the killing of a Hamas commander in Beirut.", "ASSAULT"),
+    ("Kyiv marked 500 days since the start of Russia's invasion.", "ASSAULT"),
+    # the modal future has not happened; a refusal to warn again is no threat
+    ("Germany will withdraw its troops from Mali next year.", "RETREAT"),
+    ('"We will not warn Israel again," a Hezbollah commander said.', "THREATEN"),
+    # a generic relative clause, a participle describing people, an idiom of "leave"
+    ("Every drone that strikes a Ukrainian home is made in Iran.", "ASSAULT"),
+    ("Relatives in Gaza buried civilians killed in the south.", "ASSAULT"),
+    ('"They have nowhere left to hide," the Turkish ministry said.', "RETREAT"),
+    # what an accusation or a sanction is for is no event of its own
+    ("Armenia accused Azerbaijan of shelling border villages.", "ASSAULT"),
+    ("Canada imposed sanctions on Iran over drone transfers to Russia.", "AID"),
+    # an infinitive describing a noun, a modal of possibility, another sense, a warning of consequences
+    ("Lawmakers debated powers to detain suspected militants without trial.", "COERCE"),
+    ("Some of the detainees could be released next month, a reviewer said.", "CONCEDE"),
+    ("The university is charging students higher fees.", "ACCUSE"),
+    ("The chamber of commerce warned that small firms could be crippled by the tax.", "THREATEN"),
+])
+def test_events_contexts_that_code_no_event(nlp: Language, text: str, type_: str) -> None:
+    assert not _of(text, type_), [(e.trigger.text, e.reason) for e in _events(text)]
+
+
+def test_events_misparsed_participle_with_infinitive_is_a_verb(nlp: Language) -> None:
+    # the parser reads "called" as a participle describing "Social Democrats"; its infinitive shows a verb
+    events = _events("Anna Berg, for the Social Democrats, called on Mr Olsen to release the report to the committee.")
+    assert any(e.type == "REQUEST" and e.trigger.text == "called" for e in events), [(e.type, e.trigger.text) for e in events]
+
+
+def test_events_finite_time_clause_and_stance_future_are_events(nlp: Language) -> None:
+    assert _of("Crowds returned home after Israeli troops withdrew from the corridor.", "RETREAT")
+    assert _names(_find(_events("Iran will stand by Syria until the end."), "SUPPORT", "stand")) == ({"Iran"}, {"Syria"})
+
+
+def test_events_described_participants(nlp: Language) -> None:
+    event = _find(_events("Security forces arrested a journalist in Niamey on Friday."), "COERCE", "arrested")
+    assert [a.entity for a in event.actors] == [None] and event.actors[0].name == "Security forces"
+    assert [t.name for t in event.targets] == ["a journalist"]
+
+
+def test_events_charged_act_is_an_antecedent(nlp: Language) -> None:
+    # "accused X of shelling": X did it; a later denial that civilians were hit is about X's shelling
+    text = ("Armenia accused Azerbaijan of shelling border villages on Monday. "
+            "An Azerbaijani official denied that civilians had been hit.")
+    event = _find(_events(text), "ASSAULT", "hit")
+    assert event.negated and {"Azerbaijan"} <= _names(event)[0]
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors", "targets"), [
+    # an indefinite weapon continues the strike that fired it
+    ("Russia launched 40 missiles at Ukraine overnight. A cruise missile hit a hospital in Dnipro.",
+     "ASSAULT", "hit", {"Russia"}, set()),
+    # a role noun names the actor of the event just told
+    ("A delegation of Qatari envoys met Hamas leaders in Doha. The visitors urged the group to accept the deal.",
+     "REQUEST", "urged", {"Qatar"}, {"Hamas"}),
+    # forces without an owner in a statement are the speaker's own
+    ("The Syrian defence ministry said army units had withdrawn from two villages.", "RETREAT", "withdrawn",
+     {"Syria"}, set()),
+])
+def test_events_continued_and_implied_actors(nlp: Language, text: str, type_: str, trigger: str,
+                                             actors: set[str], targets: set[str]) -> None:
+    got_actors, got_targets = _names(_find(_events(text), type_, trigger))
+    assert actors <= got_actors and targets <= got_targets
+
+
+def test_events_unowned_unit_continues_its_sentence(nlp: Language) -> None:
+    # "a second contingent" is Russia's: the arrival is coded with Russia (merged with the deployment
+    # when the parser gives the two no different places)
+    events = _of("About 100 Russian fighters were deployed to Mali, and a second contingent arrived in Niger.", "MOBILIZE")
+    assert events and all(_names(e)[0] == {"Russia"} for e in events)
+    assert any("Niger" in _names(e)[1] or e.trigger.text == "arrived" for e in events)
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors", "targets"), [
+    ("Hezbollah has been at war with Israel since October.", "ASSAULT", "war", {"Hezbollah"}, {"Israel"}),
+    ("Israel killed a Hamas commander responsible for rocket fire on Sderot.", "ASSAULT", "fire", {"Hamas"}, set()),
+    ("Ukraine condemned the attack carried out by Russia overnight on 5 May against Ukrainian cities.",
+     "ASSAULT", "attack", {"Russia"}, {"Ukraine"}),
+    ("Mali ordered French troops to leave within a month.", "SANCTION", "ordered", {"Mali"}, {"France"}),
+    ("Iraq and the United States are negotiating the end of the mission.", "CONSULT", "negotiating",
+     {"Iraq", "United States"}, {"Iraq", "United States"}),
+    ("Belarus denied supplying drones to Russia.", "AID", "supplying", {"Belarus"}, {"Russia"}),
+    ("Two days later, Israeli troops began pulling back from the corridor.", "RETREAT", "pulling", {"Israel"}, set()),
+    ("Kyiv handed its allies fresh evidence of the attacks.", "COOPERATE", "handed", {"Ukraine"}, set()),
+    ("Dozens of Russian instructors from the Wagner Group arrived in Bamako.", "MOBILIZE", "arrived",
+     {"Russia", "Wagner Group"}, set()),
+    ("Under the deal, brokered by Egypt, Hamas agreed to free 20 Israeli captives.", "COOPERATE", "brokered",
+     {"Egypt"}, {"Hamas", "Israel"}),
+    ('"We have warned Israel," a Houthi military spokesman said.', "THREATEN", "warned", {"Houthis"}, {"Israel"}),
+    ('"Those who attack our soldiers will be held accountable," an Israeli army spokesman said.',
+     "THREATEN", "held", {"Israel"}, set()),
+])
+def test_events_predicates_and_parser_repairs(nlp: Language, text: str, type_: str, trigger: str,
+                                              actors: set[str], targets: set[str]) -> None:
+    got_actors, got_targets = _names(_find(_events(text), type_, trigger))
+    assert actors <= got_actors and targets <= got_targets, (got_actors, got_targets)
+
+
+def test_events_gratitude_names_the_recipient(nlp: Language) -> None:
+    text = ("We are grateful to Germany, which delivered two air defence systems last month, "
+            "and to Norway for its pledge to fund ammunition, Ukraine's foreign ministry said.")
+    events = _events(text)
+    support = _find(events, "SUPPORT", "grateful")
+    assert _names(support)[1] >= {"Germany"}
+    assert _names(_find(events, "AID", "delivered")) == ({"Germany"}, {"Ukraine"})
+    assert _names(_find(events, "AGREE", "pledge"))[0] == {"Norway"}
+
+
+def test_events_apposed_event_noun_denied(nlp: Language) -> None:
+    events = _events("Chadian soldiers killed 200 villagers near Lake Chad in March, a massacre the government denies.")
+    denied = _find(events, "ASSAULT", "massacre")
+    assert denied.negated and _names(denied)[0] == {"Chad"}
+    assert not _find(events, "ASSAULT", "killed").negated
+
+
+@pytest.mark.parametrize(("text", "type_", "trigger", "actors", "targets"), [
+    ("Kenyan police surrounded the compound on Tuesday.", "COERCE", "surrounded", {"Kenya"}, set()),
+    ("The militias that terrorised Darfur grew into the Rapid Support Forces.", "ASSAULT", "terrorised", set(), set()),
+    ("Turkey pressed its campaign against the PKK in northern Iraq.", "ASSAULT", "campaign", {"Turkey"},
+     {"Kurdistan Workers' Party"}),
+    ("Protesters chanted slogans against France outside the embassy.", "PROTEST", "chanted", set(), {"France"}),
+    ("Niger deepened its ties with Russia last year.", "COOPERATE", "deepened", {"Niger"}, {"Russia"}),
+    ("Iranian envoys offered technical talks to the European Union.", "AGREE", "offered", {"Iran"}, set()),
+])
+def test_events_new_triggers(nlp: Language, text: str, type_: str, trigger: str,
+                             actors: set[str], targets: set[str]) -> None:
+    got_actors, got_targets = _names(_find(_events(text), type_, trigger))
+    assert actors <= got_actors and targets <= got_targets, (got_actors, got_targets)
+
+
+def test_events_headline_verb_read_as_noun(nlp: Language) -> None:
+    events = _events("Canada sanctions Iran Air over drone deliveries\n\nOTTAWA - Canada acted on Monday.")
+    assert any(e.type == "SANCTION" and {"Canada"} <= _names(e)[0] for e in events), \
+        [(e.type, e.trigger.text, _names(e)) for e in events]
+
+
+def test_events_headline_generic_noun_is_the_group_named_next(nlp: Language) -> None:
+    text = ("Army strikes back at terrorists near Idlib\n\n"
+            "The Syrian army attacked Hayat Tahrir al-Sham fighters near Idlib on Friday.")
+    first = [e for e in _of(text, "ASSAULT") if e.evidence.start == 0]
+    assert first and "Hayat Tahrir al-Sham" in _names(first[0])[1]
