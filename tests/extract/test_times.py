@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import spacy
+from spacy.language import Language
 
 from newstrace.extract.times.component import make_times
 from newstrace.extract.times.rules import find_times
+from newstrace.extract.times.tense import clause_tense
 from newstrace.records import Time
 
 PUBLISHED = dt.date(2024, 12, 11)  # a Wednesday
@@ -288,3 +291,108 @@ def test_times_factory_registered() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("newstrace_times")
     assert nlp.pipe_names == ["newstrace_times"]
+
+
+# --------------------------------------------------------------------------- TempEval-3 error classes
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "start", "end"),
+    [
+        ("Sales rose in the third-quarter report.", "the third-quarter", "2024-Q3", "2024-07-01", "2024-09-30"),
+        ("Output fell in the 2023 second quarter.", "the 2023 second quarter", "2023-Q2", "2023-04-01", "2023-06-30"),
+        ("Output will recover in next year's first quarter.", "next year's first quarter", "2025-Q1", "2025-01-01",
+         "2025-03-31"),
+        ("Exports slowed last quarter.", "last quarter", "2024-Q3", "2024-07-01", "2024-09-30"),
+        ("The port reopened in June last year.", "June last year", "2023-06", "2023-06-01", "2023-06-30"),
+        ("The party was founded in the late 1970s.", "the late 1970s", "197", "1976-09-01", "1979-12-31"),
+    ],
+)
+def test_times_quarters_and_determiners(text: str, span: str, value: str, start: str, end: str) -> None:
+    t = _only(text, span)
+    assert (t.value, t.start, t.end) == (value, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "start"),
+    [
+        ("Rebels are now holding the bridge.", "now", "PRESENT_REF", "2024-12-11"),
+        ("Prices are currently falling.", "currently", "PRESENT_REF", "2024-12-11"),
+        ("Such raids were common in the past.", "the past", "PAST_REF", None),
+        ("Talks may resume in the near future.", "the near future", "FUTURE_REF", None),
+    ],
+)
+def test_times_present_past_future_refs(text: str, span: str, value: str, start: str | None) -> None:
+    t = _only(text, span)
+    assert (t.value, t.start) == (value, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Now that the truce holds, aid flows.", "The now-defunct militia disbanded.",
+     "In the past two weeks the army advanced.", "They debated the future of the talks."],
+)
+def test_times_refs_left_out(text: str) -> None:
+    assert all(t.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF") for t in find_times(text, PUBLISHED))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The siege lasted nearly two years.", "nearly two years", "P2Y"),
+        ("Detainees were held for at least 30 days.", "at least 30 days", "P30D"),
+        ("The strike ended after the first nine months.", "the first nine months", "P9M"),
+        ("Sales in fiscal 2023 fell.", "fiscal 2023", "2023"),
+        ("The company's 2023 results were weak.", "2023", "2023"),
+        ("The shelling went on over the past few weeks.", "the past few weeks", "2024-11-13/2024-12-11"),
+        ("Fighting resumed within weeks.", "weeks", "PXW"),
+    ],
+)
+def test_times_span_conventions(text: str, span: str, value: str) -> None:
+    assert _only(text, span).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "start"),
+    [
+        ("The blast came on Monday night.", "Monday night", "2024-12-09TNI", "2024-12-09"),
+        ("Talks broke down this morning.", "this morning", "2024-12-11TMO", "2024-12-11"),
+        ("The convoy left at 10 p.m. Monday.", "10 p.m. Monday", "2024-12-09T22:00", "2024-12-09"),
+        ("The curfew starts at 6 a.m.", "6 a.m.", "2024-12-11T06:00", "2024-12-11"),
+        ("Polls close at midnight Friday.", "midnight Friday", "2024-12-06T24:00", "2024-12-06"),
+    ],
+)
+def test_times_times_of_day(text: str, span: str, value: str, start: str) -> None:
+    t = _only(text, span)
+    assert (t.value, t.start, t.end, t.granularity) == (value, start, start, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "start"),
+    [
+        ("The vote is on December 20.", "none", "2023-12-20"),                  # no parse: at or before P
+        ("The vote is on December 20.", None, "2024-12-20"),                    # near and ahead: the next one
+        ("The convoy left on December 20.", "past", "2023-12-20"),
+        ("The vote will be on December 20.", "future", "2024-12-20"),
+        ("The vote is on June 20.", None, "2024-06-20"),                        # over 120 days ahead: the last one
+        ("The talks resume in February.", None, "2025-02-01"),
+    ],
+)
+def test_times_yearless_follow_clause_tense(text: str, tense: str | None, start: str) -> None:
+    def said(offset: int) -> str | None:
+        return tense
+
+    times = find_times(text, PUBLISHED, None if tense == "none" else said)
+    assert [t.start for t in times if t.reason in ("yearless_date", "month")] == [start]
+
+
+def test_times_since_never_lies_ahead() -> None:
+    times = find_times("Shops have been shut since December 20.", PUBLISHED, lambda o: None)
+    assert [(t.span.text, t.start) for t in times] == [("since December 20", "2023-12-20")]
+
+
+def test_times_tense_read_from_the_parse(spacy_nlp: Language) -> None:
+    doc = spacy_nlp("The convoy left on December 20. The company will pay the dividend on December 20.")
+    tense = clause_tense(doc)
+    assert tense is not None
+    assert [tense(m.start()) for m in re.finditer("December", doc.text)] == ["past", "future"]
+    assert clause_tense(spacy.blank("en").make_doc("No parse here.")) is None

@@ -7,13 +7,14 @@ from spacy.tokens import Doc
 
 from ...nlp.extensions import published_date, text_of
 from .rules import find_times
+from .tense import clause_tense
 
 
 class TimeNormalizer:
     """Finds and normalizes the time expressions of a Doc against ``doc._.nt_published``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.nt_times = find_times(text_of(doc), published_date(doc))
+        doc._.nt_times = find_times(text_of(doc), published_date(doc), clause_tense(doc))
         return doc
 
 

@@ -50,6 +50,10 @@ def period(day: dt.date, kind: Period | Literal["weekend"], offset: int = 0) -> 
     if kind == "month":
         first = add_months(day.replace(day=1), offset)
         return first, month_end(first.year, first.month)
+    if kind == "quarter":
+        first = add_months(day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1), 3 * offset)
+        last = add_months(first, 2)
+        return first, month_end(last.year, last.month)
     if kind == "year":
         year = day.year + offset
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -60,8 +64,8 @@ def period(day: dt.date, kind: Period | Literal["weekend"], offset: int = 0) -> 
 def describe(start: dt.date, end: dt.date) -> tuple[str, Granularity]:
     """The TIMEX3-style value and the granularity of the interval ``start``..``end``.
 
-    A day, an ISO week, a month or a year get their TIMEX3 value ("2024-09-09",
-    "2024-W45", "2024-09", "2024"); a decade gets "199" (granularity "range"); any other
+    A day, an ISO week, a month, a quarter or a year get their TIMEX3 value ("2024-09-09",
+    "2024-W45", "2024-09", "2024-Q3", "2024"); a decade gets "199" (granularity "range"); any other
     interval the ISO 8601 form "2024-11-06/2024-11-13".
     """
     if start == end:
@@ -71,12 +75,19 @@ def describe(start: dt.date, end: dt.date) -> tuple[str, Granularity]:
         return f"{year}-W{week:02d}", "week"
     if start.day == 1 and (start.year, start.month) == (end.year, end.month) and end == month_end(end.year, end.month):
         return f"{start.year:04d}-{start.month:02d}", "month"
+    if start.day == 1 and start.month % 3 == 1 and end == month_end(*_plus_two_months(start)):
+        return f"{start.year:04d}-Q{(start.month + 2) // 3}", "range"
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
         if start.year == end.year:
             return f"{start.year:04d}", "year"
         if start.year % 10 == 0 and end.year == start.year + 9:
             return f"{start.year // 10:03d}", "range"
     return f"{start.isoformat()}/{end.isoformat()}", "range"
+
+
+def _plus_two_months(day: dt.date) -> tuple[int, int]:
+    last = add_months(day, 2)
+    return last.year, last.month
 
 
 def part_of(start: dt.date, end: dt.date, lo: float, hi: float) -> tuple[dt.date, dt.date]:

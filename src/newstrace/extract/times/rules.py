@@ -3,13 +3,15 @@
 :func:`find_times` runs in four steps:
 
 1. every rule proposes candidates (a span, a rule name and a resolver): full dates,
-   yearless dates, months, years, decades, seasons, quarters, weekdays, fixed deictic and
-   narrative phrases, "N units ago/later", "the past N units", vague "recent" phrases and
-   durations;
+   yearless dates, months, years, decades, seasons, quarters, weekdays, clock times, fixed
+   deictic and narrative phrases, "now" and "in the past", "N units ago/later", "the past N
+   units", vague "recent" phrases and durations;
 2. overlapping candidates are settled, longest first (fixed phrases win ties);
-3. neighbours are combined: a part word ("early", "mid-", "late", "earlier") narrows the
+3. neighbours are combined: a clock time or a part of the day joins its day ("10 p.m.
+   Wednesday", "Tuesday night"); a part word ("early", "mid-", "late", "earlier") narrows the
    time after it; two times joined by "between ... and", "from ... to" or "to" become one
-   range; "since" and "as early as" open an interval up to publication;
+   range; an approximator ("nearly") or a determiner ("the") before a time joins its span;
+   "since" and "as early as" open an interval up to publication;
 4. candidates are resolved in text order. Relative times use the publication date; narrative
    times ("days later", "the next day") use the last date resolved before them and name it
    as their anchor.
@@ -41,6 +43,16 @@ ANCHORING = frozenset({
 POINTS = ANCHORING | {"decade", "year_range"}
 #: rules a part word ("early", "late", "earlier") may narrow
 PARTABLE = frozenset({"month", "month_year", "year", "deictic", "season", "quarter", "decade"})
+#: rules whose span takes an approximator or bound before it ("nearly two years", "around Nov. 1")
+MODIFIABLE = frozenset({"duration", "relative_ago", "relative_range_ago", "absolute_date", "yearless_date", "year"})
+#: rules that name one day, which a part of the day or a clock time may make more precise
+DAYLIKE = frozenset({"weekday", "yearless_date", "absolute_date", "deictic", "narrative_anchor"})
+#: rules whose span takes a determiner before it ("the 1990s", "the early summer", "the nine months")
+DETERMINED = frozenset({"duration", "period_part"})
+
+#: the granularity of a shifted period left without a publication date to resolve it
+_UNIT_GRANULARITY: dict[ShiftUnit, Granularity] = {
+    "day": "day", "week": "week", "weekend": "range", "month": "month", "quarter": "range", "year": "year"}
 
 _YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -69,9 +81,15 @@ class _Context:
     anchor: _Anchor | None = None
     year_hint: int | None = None
     referent: _Anchor | None = None     # the time of the event a "since the coup" refers back to
+    future_days: int = 0                # how far after P a date without a year may lie (data: yearless)
+    past_only: bool = False             # the start of a "since" interval: on or before P
 
 
 Resolver = Callable[[_Context], "_Resolved | None"]
+#: the tense of the clause at a character offset: "past", "future" or None (present, unknown)
+Tense = Callable[[int], "str | None"]
+#: which occurrence a date without a year takes: -1 the latest at or before P, 1 the next, 0 by distance
+Lean = Callable[[int], int]
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,7 @@ class _Candidate:
     year: int | None = None         # year written in the text, if any
     yearless: bool = False
     refers_to: int | None = None    # start offset of the earlier candidate it refers back to
+    clock: str | None = None        # "17:00" for a clock time ("5 p.m."), to join the day after it
 
     @property
     def length(self) -> int:
@@ -137,22 +156,50 @@ def _after_range_word(text: str, pos: int, v: TimeVocab) -> bool:
     ) is not None
 
 
-def _year_for(month: int, day: int | None, ctx: _Context) -> int | None:
-    """The year that puts ``month`` (and ``day``) at or before publication."""
+def _future_cue(text: str, pos: int, v: TimeVocab) -> bool:
+    """Whether a future cue ("will", "is expected to") comes before ``pos`` in its sentence."""
+    before = text[_clause_start(text, pos):pos]
+    return re.search(rf"(?<![\w-])(?:{v.future_cue_rx})(?![\w-])", before, re.IGNORECASE) is not None
+
+
+def _leaner(text: str, v: TimeVocab, tense: Tense | None) -> Lean:
+    """How a date without a year at an offset is read. With the clause's tense known: a past
+    clause -> the latest at or before P, a future one -> the next, otherwise by distance. Without
+    it: the next after a future cue in the sentence, else the latest at or before P."""
+
+    def lean(pos: int) -> int:
+        if tense is None:
+            return 1 if _future_cue(text, pos, v) else -1
+        said = tense(pos)
+        return -1 if said == "past" else 1 if said == "future" else 0
+
+    return lean
+
+
+def _year_for(month: int, day: int | None, ctx: _Context, lean: int = -1) -> int | None:
+    """The year of ``month`` (and ``day``) written without one: with ``lean`` -1 the latest at or
+    before publication, 1 the next one, 0 the next one if it lies at most ``ctx.future_days`` after
+    publication, else the latest; never after publication for the start of a "since" interval."""
     if ctx.year_hint is not None:
         return ctx.year_hint
     p = ctx.published
     if p is None:
         return None
-    if day is None:
-        return p.year if month <= p.month else p.year - 1
-    for year in range(p.year, p.year - 9, -1):
-        try:
-            if dt.date(year, month, day) <= p:
-                return year
-        except ValueError:
+    past: int | None = None
+    upcoming: dt.date | None = None
+    for year in range(p.year + 1, p.year - 9, -1):
+        d = _valid_date(year, month, day or 1)
+        if d is None:
             continue
-    return None
+        if d > p:
+            upcoming = d
+        elif past is None:
+            past = year
+            break
+    if upcoming is not None and not ctx.past_only and lean >= 0 \
+            and (lean > 0 or (upcoming - p).days <= ctx.future_days):
+        return upcoming.year
+    return past
 
 
 def _valid_date(year: int, month: int, day: int) -> dt.date | None:
@@ -204,7 +251,7 @@ def _fixed(start: dt.date, end: dt.date, value: str | None = None, granularity: 
     return resolve
 
 
-def _yearless_dates(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+def _yearless_dates(text: str, v: TimeVocab, lean: Lean) -> Iterator[_Candidate]:
     wd = rf"(?:(?:{v.weekday_rx}),?\s+)?"
     no_year = r"(?!\s*,?\s*\d)(?![.,:]\d|%)"
     patterns = (
@@ -218,13 +265,14 @@ def _yearless_dates(text: str, v: TimeVocab) -> Iterator[_Candidate]:
                 continue
             if k == 0 and re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE):
                 continue  # "in January 25 people ...": a month, then a count
-            yield _Candidate(m.start(), m.end(), "yearless_date", _yearless(month, day), priority=4,
+            yield _Candidate(m.start(), m.end(), "yearless_date",
+                             _yearless(month, day, lean(m.start())), priority=4,
                              month=month, yearless=True)
 
 
-def _yearless(month: int, day: int) -> Resolver:
+def _yearless(month: int, day: int, lean: int = -1) -> Resolver:
     def resolve(ctx: _Context) -> _Resolved | None:
-        year = _year_for(month, day, ctx)
+        year = _year_for(month, day, ctx, lean)
         if year is None:
             return _Resolved(f"XXXX-{month:02d}-{day:02d}", None, None, "day")
         d = _valid_date(year, month, day)
@@ -238,21 +286,39 @@ def _month_years(text: str, v: TimeVocab) -> Iterator[_Candidate]:
         month, year = v.months[m["mon"]].month, int(m["year"])
         yield _Candidate(m.start(), m.end(), "month_year",
                          _fixed(dt.date(year, month, 1), dates.month_end(year, month)), priority=3, year=year)
+    # "June last year", "January this year", "March of next year"
+    pattern = rf"\b(?P<mon>{v.month_full_rx})\s+(?:of\s+)?(?P<rel>(?i:{v.relative_rx}))\s+year\b"
+    for m in re.finditer(pattern, text):
+        month = v.months[m["mon"]].month
+        yield _Candidate(m.start(), m.end(), "month_year", _month_of_year(month, v.relatives[m["rel"].lower()]),
+                         priority=3, month=month)
 
 
-def _months(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+def _month_of_year(month: int, rel: int) -> Resolver:
+    """``month`` of P's year moved by ``rel`` years."""
+
+    def resolve(ctx: _Context) -> _Resolved:
+        if ctx.published is None:
+            return _Resolved(f"XXXX-{month:02d}", None, None, "month")
+        year = ctx.published.year + rel
+        return _interval(dt.date(year, month, 1), dates.month_end(year, month))
+
+    return resolve
+
+
+def _months(text: str, v: TimeVocab, lean: Lean) -> Iterator[_Candidate]:
     for m in re.finditer(rf"(?:\b(?P<rel>(?i:{v.relative_rx}))\s+)?\b(?P<mon>{v.month_full_rx})\b", text):
         entry = v.months[m["mon"]]
         if entry.needs_cue and not m["rel"] and not _preceded_by(text, m.start(), v.month_cue_rx) \
                 and not _after_range_word(text, m.start(), v):
             continue
         rel = v.relatives[m["rel"].lower()] if m["rel"] else None
-        yield _Candidate(m.start(), m.end(), "month", _month(entry.month, rel), priority=2,
-                         month=entry.month, yearless=rel is None)
+        yield _Candidate(m.start(), m.end(), "month", _month(entry.month, rel, lean(m.start())),
+                         priority=2, month=entry.month, yearless=rel is None)
 
 
-def _month(month: int, rel: int | None) -> Resolver:
-    """A month name; ``rel`` -1/0/1 for "last"/"this"/"next", None when bare."""
+def _month(month: int, rel: int | None, lean: int = -1) -> Resolver:
+    """A month name; ``rel`` -1/0/1 for "last"/"this"/"next", None when bare (then as :func:`_year_for`)."""
 
     def resolve(ctx: _Context) -> _Resolved:
         p = ctx.published
@@ -263,7 +329,7 @@ def _month(month: int, rel: int | None) -> Resolver:
             elif rel > 0:
                 year = p.year if month > p.month else p.year + 1
         else:
-            found = _year_for(month, None, ctx)
+            found = _year_for(month, None, ctx, lean)
             if found is None:
                 return _Resolved(f"XXXX-{month:02d}", None, None, "month")
             year = found
@@ -277,7 +343,9 @@ def _years(text: str, v: TimeVocab) -> Iterator[_Candidate]:
                r"(?!\s+(?:per\s*cent|percent)\b)")
     for m in re.finditer(pattern, text):
         if not _preceded_by(text, m.start(), v.year_cue_rx) and not _after_range_word(text, m.start(), v) \
-                and not (_preceded_by(text, m.start(), v.year_modifier_cue_rx) and re.match(r"\s+[a-z]", text[m.end():])):
+                and not ((_preceded_by(text, m.start(), v.year_modifier_cue_rx)
+                          or re.search(r"\w['’]s\s+$", text[max(0, m.start() - 30):m.start()]))
+                         and re.match(r"\s+[A-Za-z]", text[m.end():])):
             continue
         year = int(m["year"])
         yield _Candidate(m.start(), m.end(), "year", _fixed(dt.date(year, 1, 1), dt.date(year, 12, 31)),
@@ -314,24 +382,29 @@ def _decade(century: str | None, digit: str) -> Resolver:
     return resolve
 
 
-def _weekdays(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+def _weekdays(text: str, v: TimeVocab, lean: Lean) -> Iterator[_Candidate]:
     for m in re.finditer(rf"(?:\b(?P<rel>(?i:{v.relative_rx}))\s+)?\b(?P<wd>{v.weekday_rx})\b", text):
         if re.match(rf"\s+(?:{v.weekday_not_before_rx})\b", text[m.end():]) \
                 or re.search(rf"\b(?:{v.weekday_not_after_rx})\s+$", text[max(0, m.start() - 20):m.start()]):
             continue
         rel = v.relatives[m["rel"].lower()] if m["rel"] else 0
-        yield _Candidate(m.start(), m.end(), "weekday", _weekday(v.weekdays[m["wd"]].weekday, rel), priority=2)
+        future = not m["rel"] and lean(m.start()) > 0
+        yield _Candidate(m.start(), m.end(), "weekday", _weekday(v.weekdays[m["wd"]].weekday, rel, future),
+                         priority=2)
 
 
-def _weekday(weekday: int, rel: int) -> Resolver:
-    """A weekday: the one at or before publication; ``rel`` -1 strictly before, 1 strictly after."""
+def _weekday(weekday: int, rel: int, future: bool = False) -> Resolver:
+    """A weekday: the one at or before publication, or at or after it when ``future`` (a future
+    clause, see :func:`_leaner`); ``rel`` -1 strictly before, 1 strictly after."""
 
     def resolve(ctx: _Context) -> _Resolved:
         p = ctx.published
         if p is None:
             return _Resolved(f"XXXX-WXX-{weekday}", None, None, "day")
         today = p.isoweekday()
-        if rel > 0:
+        if future and not ctx.past_only:
+            d = p + dt.timedelta(days=(weekday - today) % 7)
+        elif rel > 0:
             d = p + dt.timedelta(days=(weekday - today - 1) % 7 + 1)
         elif rel < 0:
             d = p - dt.timedelta(days=(today - weekday - 1) % 7 + 1)
@@ -388,9 +461,12 @@ def _season(start_month: int, timex: str, year: int | None, rel: int) -> Resolve
     return resolve
 
 
-def _quarters(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+def _quarters(text: str, v: TimeVocab, lean: Lean) -> Iterator[_Candidate]:
+    # "the third quarter of 2024", "the 1988 second quarter", "next year's first quarter",
+    # "fiscal third-quarter" (a fiscal quarter is read as the calendar quarter of its name)
     patterns = (
-        rf"\b(?:the\s+)?(?P<q>{v.quarter_rx})\s+quarter(?:\s+of\s+(?:the\s+year\s+)?(?P<year>{_YEAR})(?!\d))?",
+        (rf"\b(?:the\s+)?(?:(?P<y1>{_YEAR})\s+|(?P<rel>{v.relative_rx})\s+year['’]s\s+)?(?:fiscal[\s-]+)?"
+         rf"(?P<q>{v.quarter_rx})(?:\s+|\s*-\s*)quarter\b(?:\s+of\s+(?:the\s+year\s+)?(?P<year>{_YEAR})(?!\d))?"),
         rf"\b(?P<q>Q[1-4])\s+(?P<year>{_YEAR})(?!\d)",
     )
     for pattern in patterns:
@@ -398,20 +474,97 @@ def _quarters(text: str, v: TimeVocab) -> Iterator[_Candidate]:
             quarter = v.quarters.get(m["q"].lower())
             if quarter is None:
                 continue
-            year = int(m["year"]) if m["year"] else None
-            yield _Candidate(m.start(), m.end(), "quarter", _quarter(quarter, year), priority=2, year=year)
+            written = m["year"] or m.groupdict().get("y1")
+            year = int(written) if written else None
+            rel = v.relatives[m["rel"].lower()] if m.groupdict().get("rel") else None
+            # without a year: the latest quarter begun by P unless the clause is future (quarters are
+            # mostly written about once they are over)
+            ahead = 1 if lean(m.start()) > 0 else -1
+            yield _Candidate(m.start(), m.end(), "quarter", _quarter(quarter, year, ahead, rel),
+                             priority=2, year=year)
 
 
-def _quarter(quarter: int, year: int | None) -> Resolver:
+def _quarter(quarter: int, year: int | None, lean: int = -1, rel: int | None = None) -> Resolver:
+    """A quarter of ``year``, of P's year moved by ``rel`` ("next year's"), or as :func:`_year_for`."""
+
     def resolve(ctx: _Context) -> _Resolved:
         first_month = 3 * quarter - 2
-        found = year if year is not None else _year_for(first_month, 1, ctx)
+        if year is None and rel is not None and ctx.published is not None:
+            found: int | None = ctx.published.year + rel
+        else:
+            found = year if year is not None else _year_for(first_month, 1, ctx, lean)
         if found is None:
             return _Resolved(f"XXXX-Q{quarter}", None, None, "range")
         start = dt.date(found, first_month, 1)
         return _Resolved(f"{found}-Q{quarter}", start, dates.month_end(found, first_month + 2), "range")
 
     return resolve
+
+
+# --------------------------------------------------------------------------- rules: times of day
+
+def _clocks(text: str, v: TimeVocab) -> Iterator[_Candidate]:
+    """Clock times: "6 a.m.", "10:30 p.m. EST", "noon", "midnight"."""
+    pattern = (rf"(?<![\w:.$£€])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?"
+               rf"|(?P<word>{v.clock_word_rx})\b)(?:\s+(?P<tz>{v.time_zone_rx})\b)?")
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        if m["word"]:
+            if not _lowercase_ok(text, m.start(), m["word"].lower()):
+                continue
+            clock = v.clock_words[m["word"].lower()]
+        else:
+            hour = int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0)
+            clock = f"{hour:02d}:{m['mi'] or '00'}"
+        yield _Candidate(m.start(), m.end(), "time_of_day", _clock_day(clock), priority=3, clock=clock)
+
+
+def _clock_day(clock: str) -> Resolver:
+    """A clock time alone: on the day of the narrative anchor when that is one day, else on P."""
+
+    def resolve(ctx: _Context) -> _Resolved:
+        anchored = ctx.anchor is not None and ctx.anchor.start == ctx.anchor.end
+        if ctx.anchor is not None and anchored:
+            day = ctx.anchor.start
+        elif ctx.published is not None:
+            day = ctx.published
+        else:
+            return _Resolved(f"XXXX-XX-XXT{clock}", None, None, "day")
+        return _Resolved(f"{day.isoformat()}T{clock}", day, day, "day", anchored=anchored)
+
+    return resolve
+
+
+def _at_part(inner: Resolver, part: str) -> Resolver:
+    """``inner``'s day with a part of the day or a clock time in its value ("2024-12-10TNI")."""
+
+    def resolve(ctx: _Context) -> _Resolved | None:
+        r = inner(ctx)
+        if r is None or r.granularity != "day" or not re.fullmatch(r"\d{4}-\d\d-\d\d", r.value):
+            return r
+        return replace(r, value=f"{r.value}T{part}")
+
+    return resolve
+
+
+def _with_day_parts(text: str, cands: list[_Candidate], v: TimeVocab) -> list[_Candidate]:
+    """Days made precise by a clock time before them ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6")
+    or a part of the day after them or ending their phrase ("Tuesday night", "this morning")."""
+    out: list[_Candidate] = []
+    for c in cands:
+        if c.reason in DAYLIKE:
+            prev = out[-1] if out else None
+            if prev is not None and prev.clock is not None and re.fullmatch(r"\s*,?\s*", text[prev.end:c.start]):
+                out.pop()
+                c = replace(c, start=prev.start, resolve=_at_part(c.resolve, prev.clock))
+            else:
+                after = re.match(rf"\s+(?P<part>{v.day_part_rx})\b", text[c.end:c.end + 20])
+                last = re.search(r"(\w+)$", text[c.start:c.end])
+                if after is not None:
+                    c = replace(c, end=c.end + after.end(), resolve=_at_part(c.resolve, v.day_parts[after["part"].lower()]))
+                elif last is not None and last.group(1).lower() in v.day_parts:
+                    c = replace(c, resolve=_at_part(c.resolve, v.day_parts[last.group(1).lower()]))
+        out.append(c)
+    return out
 
 
 # --------------------------------------------------------------------------- rules: relative phrases
@@ -440,6 +593,27 @@ def _fixed_phrases(text: str, v: TimeVocab) -> Iterator[_Candidate]:
     for m, key in _phrase_matches(text, v.recent):
         recent = v.recent[key]
         yield _Candidate(m.start(), m.end(), "vague_recent", _recent(v.units[recent.unit], recent.n), priority=10)
+    for m, key in _phrase_matches(text, v.refs):
+        ref = v.refs[key]
+        if ref.after and not _preceded_by(text, m.start(), alternation(ref.after)):
+            continue
+        if ref.not_before and re.match(rf"\s*(?:{alternation(ref.not_before)})(?!\w)", text[m.end():], re.IGNORECASE):
+            continue
+        if ref.alone and re.match(r"\s+[a-z0-9]", text[m.end():]):
+            continue
+        yield _Candidate(m.start(), m.end(), "vague_ref", _ref(ref.value), priority=1)
+
+
+def _ref(value: str) -> Resolver:
+    """PRESENT_REF (the publication day), PAST_REF or FUTURE_REF (no interval)."""
+
+    def resolve(ctx: _Context) -> _Resolved:
+        p = ctx.published
+        if value == "PRESENT_REF" and p is not None:
+            return _Resolved(value, p, p, "day")
+        return _Resolved(value, None, None, "range")
+
+    return resolve
 
 
 def _shifted(unit: ShiftUnit, offset: int, narrative: bool, so_far: bool = False) -> Resolver:
@@ -450,7 +624,7 @@ def _shifted(unit: ShiftUnit, offset: int, narrative: bool, so_far: bool = False
             start, end = dates.period(ctx.anchor.start, unit, offset)
             return _interval(start, end, anchored=True)
         if ctx.published is None:
-            return _Resolved(_relative_value(offset), None, None, "range" if unit == "weekend" else unit)
+            return _Resolved(_relative_value(offset), None, None, _UNIT_GRANULARITY[unit])
         start, end = dates.period(ctx.published, unit, offset)
         r = _interval(start, end)
         if so_far and start <= ctx.published < end:
@@ -523,14 +697,16 @@ def _relative(unit: UnitEntry, low: Number, high: Number, sign: int, narrative: 
 
 
 def _stretches(text: str, v: TimeVocab) -> Iterator[_Candidate]:
-    pattern = (rf"\bthe\s+(?P<w>{v.stretch_rx})\s+(?:(?P<n>{count_regex()})\s+)?(?P<unit>{v.unit_rx})\b"
-               r"(?!\s+of\b)")
+    # "few" and "couple of" without their article: "the past few weeks", "the next couple of years"
+    pattern = (rf"\bthe\s+(?P<w>{v.stretch_rx})\s+(?:(?P<n>{count_regex()}|few|couple\s+of)\s+)?"
+               rf"(?P<unit>{v.unit_rx})\b(?!\s+of\b)")
     for m in re.finditer(pattern, text, re.IGNORECASE):
         if not _lowercase_ok(text, m.start(), "the"):
             continue
         unit = _unit(v, m["unit"])
         if m["n"]:
-            counts = parse_count(m["n"])
+            bare = fold(m["n"]) in ("few", "couple of")
+            counts = parse_count(f"a {m['n']}" if bare else m["n"])
             if counts is None:
                 continue
             n = counts[1]
@@ -586,7 +762,8 @@ def _durations(text: str, v: TimeVocab) -> Iterator[_Candidate]:
         value = _duration_value(unit, *counts)
         yield _Candidate(m.start(), m.end(), "duration",
                          _fixed_value(value, "duration"), priority=1)
-    for m in re.finditer(rf"\bfor\s+(?P<unit>{v.plural_unit_rx})\b", text, re.IGNORECASE):
+    # a bare plural: "for months", "within weeks", "the first time in years"
+    for m in re.finditer(rf"\b(?:for|within|in)\s+(?P<unit>{v.plural_unit_rx})\b", text, re.IGNORECASE):
         unit = _unit(v, m["unit"])
         yield _Candidate(m.start("unit"), m.end(), "duration", _fixed_value(_duration_value(unit, 0, 1), "duration"))
 
@@ -639,6 +816,26 @@ def _part(inner: Resolver, lo: float | None, hi: float | None, clip: str | None)
         return _Resolved(r.value, start, end, "range", r.anchored)
 
     return resolve
+
+
+def _with_modifiers(text: str, cands: list[_Candidate], v: TimeVocab) -> list[_Candidate]:
+    """Spans widened to a determiner ("the 1990s") or an approximator ("nearly two years") right
+    before them, as TimeML marks them; values are unchanged."""
+    out: list[_Candidate] = []
+    for c in cands:
+        floor = out[-1].end if out else 0
+        start = c.start
+        adjectival = c.reason == "duration" and "-" in text[c.start:c.end]     # "the two-week strike"
+        if c.reason in DETERMINED and not adjectival and not text[start:start + 4].lower().startswith("the "):
+            m = _preceded_by(text, start, v.determiner_rx)
+            start = m.start("cue") if m is not None and not m.group().rstrip().endswith("-") else start
+        if c.reason in MODIFIABLE:
+            m = _preceded_by(text, start, v.span_modifier_rx)
+            start = m.start("cue") if m is not None and not m.group().rstrip().endswith("-") else start
+        if start >= floor and start != c.start and _lowercase_ok(text, start, "x"):
+            c = replace(c, start=start)
+        out.append(c)
+    return out
 
 
 def _with_ranges(text: str, cands: list[_Candidate], v: TimeVocab) -> list[_Candidate]:
@@ -720,7 +917,7 @@ def _with_open_ranges(text: str, cands: list[_Candidate], v: TimeVocab) -> list[
 
 def _open_range(inner: Resolver) -> Resolver:
     def resolve(ctx: _Context) -> _Resolved | None:
-        r = inner(ctx)
+        r = inner(replace(ctx, past_only=True))
         if r is None:
             return None
         p = ctx.published
@@ -772,11 +969,11 @@ def _since_event(ctx: _Context) -> _Resolved | None:
 
 # --------------------------------------------------------------------------- entry point
 
-def _candidates(text: str, v: TimeVocab) -> list[_Candidate]:
+def _candidates(text: str, v: TimeVocab, lean: Lean) -> list[_Candidate]:
     rules: tuple[Iterator[_Candidate], ...] = (
-        _full_dates(text, v), _yearless_dates(text, v), _month_years(text, v), _months(text, v),
-        _years(text, v), _year_ranges(text), _decades(text), _weekdays(text, v), _seasons(text, v),
-        _quarters(text, v), _fixed_phrases(text, v), _relative_counts(text, v), _stretches(text, v),
+        _full_dates(text, v), _yearless_dates(text, v, lean), _month_years(text, v), _months(text, v, lean),
+        _years(text, v), _year_ranges(text), _decades(text), _weekdays(text, v, lean), _seasons(text, v),
+        _quarters(text, v, lean), _clocks(text, v), _fixed_phrases(text, v), _relative_counts(text, v), _stretches(text, v),
         _durations(text, v),
     )
     return [c for rule in rules for c in rule]
@@ -801,7 +998,7 @@ def _may_anchor(text: str, c: _Candidate, r: _Resolved, published: dt.date | Non
     )
 
 
-def find_times(text: str, published: dt.date | None) -> list[Time]:
+def find_times(text: str, published: dt.date | None, tense: Tense | None = None) -> list[Time]:
     """Every time expression in ``text``, in text order, normalized against ``published``.
 
     Relative times ("yesterday", "four to five weeks ago") are resolved against
@@ -811,11 +1008,16 @@ def find_times(text: str, published: dt.date | None) -> list[Time]:
     TIMEX3-style value ("PAST_REF", "XXXX-09-09") and no interval. Closing metadata lines
     ("Published: 2024-03-05", see :func:`~newstrace.ingest.dateline.metadata_spans`) are not
     part of the text's times.
+
+    ``tense`` (from a parse, see :mod:`.tense`) gives the tense of the clause at an offset: a date
+    written without a year in a past clause is the latest at or before publication, in a future
+    clause the next one, otherwise the next one only when it is near (data: ``yearless``).
+    Without it such a date is the latest at or before publication unless a future cue precedes it.
     """
     v = time_vocab()
     head, tail = metadata_spans(text)
-    cands = _settle(_candidates(text, v))
-    cands = _with_open_ranges(text, _with_ranges(text, _with_parts(text, cands, v), v), v)
+    cands = _with_day_parts(text, _settle(_candidates(text, v, _leaner(text, v, tense))), v)
+    cands = _with_open_ranges(text, _with_modifiers(text, _with_ranges(text, _with_parts(text, cands, v), v), v), v)
     cands = [c for c in cands if not any(s <= c.start < e for s, e in tail)]
     cands = _with_event_since(text, cands, v, head)
     times: list[Time] = []
@@ -823,7 +1025,7 @@ def find_times(text: str, published: dt.date | None) -> list[Time]:
     resolved: dict[int, _Anchor] = {}
     for c in cands:
         referent = resolved.get(c.refers_to) if c.refers_to is not None else None
-        ctx = _Context(published=published, anchor=anchor, referent=referent)
+        ctx = _Context(published=published, anchor=anchor, referent=referent, future_days=v.yearless_future_days)
         r = c.resolve(ctx)
         if r is None:
             continue

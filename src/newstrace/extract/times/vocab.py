@@ -18,8 +18,8 @@ DATA = "newstrace.extract.times.data"
 CALENDAR = "calendar.yaml"
 EXPRESSIONS = "expressions.yaml"
 
-Period = Literal["day", "week", "month", "year", "decade"]
-ShiftUnit = Literal["day", "week", "weekend", "month", "year"]
+Period = Literal["day", "week", "month", "quarter", "year", "decade"]
+ShiftUnit = Literal["day", "week", "weekend", "month", "quarter", "year"]
 
 
 class _Entry(BaseModel):
@@ -44,6 +44,16 @@ class SeasonEntry(_Entry):
     start_month: int = Field(ge=1, le=12)
     timex: str
     needs_cue: bool = False
+
+
+class DayPartEntry(_Entry):
+    words: list[str]
+    timex: str = Field(pattern=r"^[A-Z]{2}$")
+
+
+class ClockWordEntry(_Entry):
+    word: str
+    clock: str = Field(pattern=r"^\d\d:\d\d$")
 
 
 class QuarterEntry(_Entry):
@@ -91,6 +101,14 @@ class RecentEntry(_Entry):
     unit: str
 
 
+class RefEntry(_Entry):
+    phrases: list[str]
+    value: Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
+    after: list[str] = Field(default_factory=list)
+    not_before: list[str] = Field(default_factory=list)
+    alone: bool = False
+
+
 class StretchEntry(_Entry):
     words: list[str]
     sign: Literal[-1, 1]
@@ -112,6 +130,10 @@ class OpenRangeEntry(_Entry):
 class RelativeEntry(_Entry):
     word: str
     direction: Literal[-1, 0, 1]
+
+
+class YearlessEntry(_Entry):
+    future_days: int = Field(ge=0, le=366)
 
 
 class RangeJoinEntry(_Entry):
@@ -159,6 +181,7 @@ class TimeVocab:
     directions: dict[str, DirectionEntry]
     direction_rx: str
     recent: dict[str, RecentEntry]
+    refs: dict[str, RefEntry]               # "now" -> PRESENT_REF, "the past" -> PAST_REF
     stretches: dict[str, StretchEntry]
     stretch_rx: str
     parts: dict[str, PartEntry]
@@ -173,6 +196,14 @@ class TimeVocab:
     open_range_det_rx: str                  # a determiner between an open-range cue and a time
     future_cue_rx: str
     year_modifier_cue_rx: str
+    yearless_future_days: int               # a date without a year may lie this many days after P
+    span_modifier_rx: str                   # "nearly", "at least": part of the span of the time after them
+    day_parts: dict[str, str]               # "morning" -> "MO"
+    day_part_rx: str
+    clock_words: dict[str, str]             # "noon" -> "12:00"
+    clock_word_rx: str
+    time_zone_rx: str
+    determiner_rx: str                      # "the", "the first" before a time noun phrase
 
 
 def _group(key: str, name: str = EXPRESSIONS, within: str | None = None) -> WordGroup:
@@ -183,6 +214,14 @@ def _group(key: str, name: str = EXPRESSIONS, within: str | None = None) -> Word
         return WordGroup.model_validate(raw.get(key))
     except ValueError as exc:
         raise NewstraceError(Errors.E011, input=f"{DATA}/{name}", detail=f"{key}: {exc}") from exc
+
+
+def _yearless() -> YearlessEntry:
+    raw = (read_yaml(DATA, EXPRESSIONS) or {}).get("yearless")
+    try:
+        return YearlessEntry.model_validate(raw)
+    except ValueError as exc:
+        raise NewstraceError(Errors.E011, input=f"{DATA}/{EXPRESSIONS}", detail=f"yearless: {exc}") from exc
 
 
 @cache
@@ -206,12 +245,15 @@ def time_vocab() -> TimeVocab:
     narrative = {_fold(p): e for e in load_entries(DATA, EXPRESSIONS, ShiftEntry, key="narrative") for p in e.phrases}
     directions = {d.word.lower(): d for d in load_entries(DATA, EXPRESSIONS, DirectionEntry, key="directions")}
     recent = {_fold(p): e for e in load_entries(DATA, EXPRESSIONS, RecentEntry, key="recent") for p in e.phrases}
+    refs = {_fold(p): e for e in load_entries(DATA, EXPRESSIONS, RefEntry, key="refs") for p in e.phrases}
     stretches = {w.lower(): s for s in load_entries(DATA, EXPRESSIONS, StretchEntry, key="stretches") for w in s.words}
     parts = {_fold(w): p for p in load_entries(DATA, EXPRESSIONS, PartEntry, key="parts") for w in p.words}
     open_ranges = {_fold(o.cue): o for o in load_entries(DATA, EXPRESSIONS, OpenRangeEntry, key="open_ranges")}
     range_joins = load_entries(DATA, EXPRESSIONS, RangeJoinEntry, key="range_joins")
     relatives: dict[str, int] = {r.word.lower(): r.direction for r in load_entries(DATA, EXPRESSIONS, RelativeEntry, key="relatives")}
     count_joiners = _group("count_joiners").words
+    day_parts = {w.lower(): p.timex for p in load_entries(DATA, CALENDAR, DayPartEntry, key="day_parts") for w in p.words}
+    clock_words = {c.word.lower(): c.clock for c in load_entries(DATA, CALENDAR, ClockWordEntry, key="clock_words")}
     return TimeVocab(
         months=months,
         month_full_rx=alternation(m.name for m in months_list),
@@ -240,6 +282,7 @@ def time_vocab() -> TimeVocab:
         directions=directions,
         direction_rx=alternation(directions),
         recent=recent,
+        refs=refs,
         stretches=stretches,
         stretch_rx=alternation(stretches),
         parts=parts,
@@ -254,6 +297,14 @@ def time_vocab() -> TimeVocab:
         open_range_det_rx=alternation(_group("open_range_determiners").words),
         future_cue_rx=alternation(_group("future_cues").words),
         year_modifier_cue_rx=alternation(_group("year_modifier_cues").words),
+        yearless_future_days=_yearless().future_days,
+        span_modifier_rx=alternation(_group("span_modifiers").words),
+        day_parts=day_parts,
+        day_part_rx=alternation(day_parts),
+        clock_words=clock_words,
+        clock_word_rx=alternation(clock_words),
+        time_zone_rx=alternation(_group("time_zones", CALENDAR).words),
+        determiner_rx=alternation(_group("determiner_takers").words),
     )
 
 
