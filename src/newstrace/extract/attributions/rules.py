@@ -24,7 +24,14 @@ return :class:`~newstrace.records.Attribution` records. Rules, in order:
   stop is not the adjacent quotation of the next sentence's cue;
 * "the statement said" continues the attribution whose sentence introduced a statement;
 * a statement published by a non-media publisher in its own voice ("Ukraine condemns ..." from
-  the Ministry of Foreign Affairs of Ukraine) is not attributed.
+  the Ministry of Foreign Affairs of Ukraine) is not attributed;
+* spans follow PARC 3.0 / PolNeAR: a source spans its whole noun phrase, a cue its verb group
+  ("has also denied", "called for"), a reported clause keeps its "that" / "whether" (``extent``);
+* "X, who says ...": the relative pronoun is the source span, its antecedent the source; a
+  participle after a cue ("urged X to vote, saying ...") continues that cue's chain;
+* verbs of knowledge and belief (``cognition_verbs``) count with a finite clause or a quotation;
+* headline colons, pull quotes signed with a dash and reporting asides (", X says,") are cues
+  too (``punctuation``).
 """
 
 from __future__ import annotations
@@ -39,6 +46,8 @@ from ...nlp.extensions import text_of
 from ...records import Attribution, AttributionKind, Source, SourceType, Span
 from ...resources import read_yaml
 from ..entities.model import EntityTable, Mention
+from .extent import localised, verb_group, widened
+from .punctuation import aside_content, headline_colons, signed_quotes
 from .quotes import Quote, find_quotes
 
 DATA = "newstrace.extract.attributions.data"
@@ -50,8 +59,10 @@ CLAUSES = ("ccomp", "xcomp", "parataxis")
 class Vocabulary:
     cues: frozenset[str]
     clause_only: frozenset[str]
+    finite_only: frozenset[str]
     continuations: frozenset[str]
     topic_preps: frozenset[str]
+    not_topics: frozenset[str]
     object_content: frozenset[str]
     complement: frozenset[str]
     relay_prep: frozenset[str]
@@ -74,10 +85,13 @@ def vocabulary() -> Vocabulary:
         return frozenset(w.lower() for w in items)
 
     return Vocabulary(
-        cues=fs(cues["reporting_verbs"]["lemmas"] + cues["complement_verbs"]["lemmas"]),
-        clause_only=fs(cues["reporting_verbs"]["clause_only"]),
+        cues=fs(cues["reporting_verbs"]["lemmas"] + cues["complement_verbs"]["lemmas"]
+                + cues["cognition_verbs"]["lemmas"]),
+        clause_only=fs(cues["reporting_verbs"]["clause_only"] + cues["cognition_verbs"]["lemmas"]),
+        finite_only=fs(cues["cognition_verbs"]["lemmas"]) - fs(cues["reporting_verbs"]["lemmas"]),
         continuations=fs(cues["continuation_verbs"]["lemmas"]),
         topic_preps=fs(cues["topic_preps"]["words"]),
+        not_topics=fs(cues["topic_preps"]["not_topics"]),
         object_content=fs(cues["object_content_verbs"]["lemmas"]),
         complement=fs(cues["complement_verbs"]["lemmas"]),
         relay_prep=fs(cues["relay_verbs"]["via_preposition"]),
@@ -113,7 +127,7 @@ def _span(doc: Doc, start: int, end: int) -> Span:
 
 def _tok_span(tokens: list[Token]) -> tuple[int, int]:
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("that", ",")) and toks[0].text not in ("\u201c", '"'):
+    while toks and toks[0].is_punct and toks[0].text not in ("\u201c", '"'):
         toks = toks[1:]
     while toks and toks[-1].is_punct and toks[-1].text not in ("\u201d", '"'):
         toks = toks[:-1]
@@ -208,6 +222,10 @@ class SourceDescriber:
         return toks
 
     def describe(self, head: Token) -> Source:
+        """The source a noun phrase names; its span is the whole phrase."""
+        return widened(self.doc, self._describe(head), head)
+
+    def _describe(self, head: Token) -> Source:
         for child in head.children:   # "the ministry's spokesperson, Oksana Levchenko"
             m = self.table.at_token(child.i) if child.dep_ == "appos" else None
             info = self.table.get(m.entity_id) if m is not None else None
@@ -409,7 +427,8 @@ def _clause_child(cue: Token, vocab: Vocabulary) -> Token | None:
 
 def _clause_child_raw(cue: Token, vocab: Vocabulary) -> Token | None:
     topic = any(c.dep_ == "prep" and c.lower_ in vocab.topic_preps
-                and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+                and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and o.lemma_ not in vocab.not_topics
+                        for o in c.children)
                 for c in cue.children)
     doc = cue.doc
     for child in cue.children:
@@ -550,7 +569,8 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         to_tok = doc[according.i + 1]
         cue_span = (according.idx, to_tok.idx + len(to_tok.text))
         head = _head_of_np(source)
-        chain = describer.earlier_chain(head) or chains.close(chains.from_np(head))
+        earlier = describer.earlier_chain(head)
+        chain = localised(doc, earlier, head) if earlier else chains.close(chains.from_np(head))
         describer.remember(chain, according.idx)
         found.append(_Found("according_to", cue_span, content, chain, "according_to", 0.8, according.i))
 
@@ -565,6 +585,15 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         if any(c.dep_ == "neg" for c in tok.children) and lemma not in vocab.complement:
             continue   # "did not comment on the claim" attributes nothing
         speaker = _speaker(tok, vocab)
+        subjects = [c for c in tok.children if c.dep_ in SUBJECTS and not _in_quote(quotes, c)]
+        if speaker in subjects and len(subjects) > 1:   # the parser gave two: '"... McCain," Trump said',
+            speaker = min(subjects, key=lambda c: abs(c.i - tok.i))   # "Critics, Tom Reed says, doubt ..."
+        elif speaker is not None and subjects and _in_quote(quotes, speaker):
+            speaker = subjects[0]
+        relative: Token | None = None
+        if speaker is not None and speaker.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" \
+                and tok.head.pos_ in ("NOUN", "PROPN"):   # "Christie, who says ...": the antecedent speaks
+            relative, speaker = speaker, tok.head
         relayed_by: Token | None = None
         borrowed = False
         if speaker is None and tok.dep_ in ("pcomp", "advcl", "xcomp", "acl"):
@@ -578,8 +607,6 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             # "X revoked the accord, calling it ...", "X voiced support and accused Y of ...":
             # the cue shares the subject of the verb it hangs on
             speaker = _speaker(tok.head, vocab)
-            if speaker is not None and tok.head.lemma_.lower() in vocab.cues:
-                speaker = None
             borrowed = speaker is not None
         if speaker is not None and _in_quote(quotes, speaker):
             continue
@@ -588,13 +615,16 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             continue   # "no group claimed responsibility" attributes nothing
         clause = _clause_child(tok, vocab) or _that_clause_in_pp(tok)
         quote = _adjacent_quote(doc, quotes, tok, speaker)
+        if lemma in vocab.finite_only and quote is None and (clause is None or clause.dep_ != "ccomp"):
+            continue   # "expects that X" attributes a belief; "hopes to win" does not
         content: tuple[int, int] | None = None
+        linking: Token | None = None   # a preposition between cue and content ("reported on X")
         kind: AttributionKind = "indirect"
         reason = ""
         if clause is not None:
             clause_toks = _after_dateline(list(clause.subtree))
             mark = next((c for c in clause.children if c.dep_ == "mark" and c.i < clause.i), None)
-            if mark is not None:   # "told SANA that ...": the content starts after "that"
+            if mark is not None:   # "told SANA that ...": the content starts at "that"
                 clause_toks = [t for t in clause_toks if t.i > mark.i]
             cut = _conjoined_cut(clause, vocab, quotes)
             if cut is not None:   # "denied that X and said Y": the statement stops before "and said"
@@ -614,6 +644,11 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 content, kind, reason = (c_start, c_end), "mixed", "clause_with_quote+cue"
             elif c_end > c_start:
                 content, kind, reason = (c_start, c_end), "indirect", "clause+cue"
+            if kind != "direct" and content is not None and mark is not None \
+                    and mark.lower_ in ("that", "whether", "if"):
+                content = (mark.idx, content[1])   # the complementizer belongs to the content (PARC)
+            if kind == "mixed" and content is not None:
+                content = _close_quote(text_of(doc), content, quotes)
         if content is None and quote is not None:
             content, kind, reason = (quote.start, quote.end), "direct", "adjacent_quote+cue"
             opening = doc.char_span(quote.open, quote.open + 1, alignment_mode="expand")
@@ -627,6 +662,13 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 content = _tok_span(rest)
                 inner = [qq for qq in quotes if qq.start < content[1] and content[0] < qq.end]
                 kind, reason = ("mixed" if inner else "indirect"), "parenthetical_cue"
+        if content is None and speaker is not None and not borrowed and clause is None and tok.head.i > tok.i:
+            group_end = verb_group(tok)[1]
+            last = next(t.i for t in doc[tok.i :] if t.idx + len(t.text) >= group_end)
+            content = aside_content(tok, speaker, last)
+            if content is not None:   # "Since then, Barden says, far too many lives ...": the sentence
+                inner = [qq for qq in quotes if qq.start < content[1] and content[0] < qq.end]
+                kind, reason = ("mixed" if inner else "indirect"), "aside_cue"
         if content is None and speaker is not None and not borrowed and tok.dep_ in ("advcl", "parataxis", "conj") \
                 and tok.head.i < tok.i and (tok.head.pos_ in ("VERB", "AUX") or tok.head.dep_ == "ROOT"):
             # "X has happened, TASS reported": the reporting clause follows what it reports
@@ -641,7 +683,8 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         if content is None and lemma not in vocab.clause_only:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in vocab.topic_preps:
-                    objs = [c for c in child.children if c.dep_ == "pobj" and not c.ent_type_ in ("DATE", "TIME")]
+                    objs = [c for c in child.children if c.dep_ == "pobj" and not c.ent_type_ in ("DATE", "TIME")
+                            and c.lemma_ not in vocab.not_topics]
                     if objs:
                         toks = list(objs[0].subtree)
                         for sib in tok.children:   # "reported on the presence of X in Y training Z"
@@ -649,6 +692,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                                     sib.tag_ == "VBG" or any(a.tag_ == "TO" for a in sib.children)):
                                 toks += list(sib.subtree)
                         content, kind, reason = _tok_span(toks), "indirect", "topic_prep+cue"
+                        linking = child
                         break
                 if child.dep_ == "dobj" and lemma in vocab.object_content and child.pos_ == "NOUN":
                     content, kind, reason = _tok_span(list(child.subtree)), "indirect", "object+cue"
@@ -659,12 +703,16 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             framed = any(c.dep_ != "dobj" or any(g.dep_ == "prep" and g.lower_ in ("of", "as", "for")
                                                  for g in c.children) for c in right)
             if right and framed:   # "described X as Y", "accused X of Y"; not "rejects that picture"
-                toks = [t for c in right for t in c.subtree]
-                content = _tok_span(sorted(toks, key=lambda t: t.i))
+                toks = sorted([t for c in right for t in c.subtree], key=lambda t: t.i)
+                if len(toks) > 1 and toks[0].dep_ == "prep" and toks[0].head.i == tok.i:
+                    linking, toks = toks[0], toks[1:]   # "called for X": "for" links cue and content
+                content = _tok_span(toks)
                 inner = [qq for qq in quotes if qq.start < content[1] and content[0] < qq.end]
                 kind, reason = ("mixed" if inner else "indirect"), "complement+cue"
         if content is None or content[1] <= content[0]:
             continue
+        if relative is not None and not reason.startswith(("clause", "quote", "adjacent")):
+            continue   # "the Houthis, who call their movement X": only a reported clause or quotation
         chain: list[Source] | None = None
         confidence = 0.85 if kind == "direct" else 0.75
         if speaker is None:
@@ -672,14 +720,14 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             if parent is None and tok.head.i in clause_heads:
                 parent = by_cue.get(clause_heads[tok.head.i])
             if parent is not None and tok.dep_ in ("advcl", "conj", "xcomp") and (
-                    lemma in vocab.continuations or tok.dep_ == "conj"):
+                    lemma in vocab.continuations or tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")):
                 chain, reason, confidence = list(parent.chain), reason + "+continuation", 0.7
         elif describer.is_anaphoric_document(speaker):
             prior = _introducing(doc, found, speaker) \
                 or next((f for f in reversed(found) if f.chain and f.chain[0].type != "anonymous"), None) \
                 or (found[-1] if found else None)
             if prior is not None:
-                chain, reason, confidence = list(prior.chain), reason + "+report_continuation", 0.7
+                chain, reason, confidence = localised(doc, prior.chain, speaker), reason + "+report_continuation", 0.7
         if chain is None:
             if speaker is None:
                 continue
@@ -687,7 +735,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
                 continue
             earlier = describer.earlier_chain(speaker)
             if earlier is not None:
-                chain, reason = earlier, reason + "+same_source"
+                chain, reason = localised(doc, earlier, speaker), reason + "+same_source"
         if chain is None:
             assert speaker is not None
             head = speaker
@@ -705,12 +753,24 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
             chain = chains.close(own)
         if _publisher_own(chain, publisher):
             continue
-        cue_span = (tok.idx, tok.idx + len(tok.text))
+        cue_span = verb_group(tok)
+        if linking is not None and linking.i > tok.i and linking.idx <= cue_span[1] + 1:
+            cue_span = (cue_span[0], linking.idx + len(linking.text))
         describer.remember(chain, tok.idx)
-        item = _Found(kind, cue_span, content, chain, reason, confidence, tok.i, quote)
+        if relative is not None:   # the source span is the relative pronoun; the name is its antecedent's
+            chain = localised(doc, chain, relative)
+        item = _Found(kind, cue_span, content, chain, reason, confidence, tok.i, quote,
+                      {"clause": clause.i} if clause is not None else {})
         found.append(item)
         by_cue[tok.i] = item
 
+    for marked in headline_colons(doc, table) + signed_quotes(doc, table, quotes):
+        if any(f.content[0] < marked.content[1] and marked.content[0] < f.content[1] for f in found):
+            continue
+        chain = localised(doc, chains.close(chains.from_np(marked.speaker)), marked.name)
+        if not _publisher_own(chain, publisher):
+            found.append(_Found("direct" if marked.quoted else "indirect", marked.cue, marked.content, chain,
+                                marked.reason, 0.6))
     found.extend(_quote_continuations(doc, quotes, found))
     found = [f for f in found if not _reported_act(f, found, vocab, doc)]
     _nest(found)
@@ -725,6 +785,15 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         )
         for n, f in enumerate(found, start=1)
     ]
+
+
+def _close_quote(text: str, content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:
+    """A quotation opened inside the content closes inside it: 'said that X was "a lie."' keeps
+    the full stop and comma the quotation holds."""
+    for q in quotes:
+        if content[0] <= q.open < content[1] < q.end and not text[content[1] : q.end].strip(".,;:!? "):
+            return content[0], q.end
+    return content
 
 
 def _parenthetical_rest(cue: Token) -> list[Token]:
@@ -838,8 +907,10 @@ def _nest(found: list[_Found]) -> None:
         names = {s.name for s in own}
         inner.chain = own + [s for s in outer.chain if s.name not in names]
         inner.reason += "+nested"
+        # only a cue heading the outer content relays it ("X said Y had said Z"); a cue deeper in
+        # it ("X says the steps he announced ...") leaves the outer statement standing
         if inner.cue is not None and outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1] \
-                and outer.kind != "direct":
+                and outer.kind != "direct" and outer.extra.get("clause", inner.cue_token) == inner.cue_token:
             outer.extra["relay_only"] = True   # its statement is the inner one, now with the full chain
 
 
