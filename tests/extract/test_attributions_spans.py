@@ -83,3 +83,11 @@ def test_attributions_spans_headline_colon_and_signed_quote() -> None:
     dash = next(a for a in atts if a["cue"] and a["cue"]["text"] == "\u2015")
     assert dash["kind"] == "direct" and dash["content"]["text"].startswith("It is the best news")
     assert dash["chain"][0]["span"]["text"].startswith("Maria Ortiz")
+
+
+def test_speaker_that_is_only_punctuation_does_not_crash() -> None:
+    """Wire copy using underscores as dashes can make a lone "_" the speaker; that crashed (E015) before."""
+    text = ("Farid Haddad _ perhaps under pressure from the ministry _ has indicated he does not want to "
+            "resign, and there is ``no way'' the council will accept it, his lawyer said on Tuesday.")
+    record = newstrace.analyze(text, published="2025-03-04")
+    assert record.article.text == text

@@ -217,7 +217,7 @@ class SourceDescriber:
                 if t.dep_ == "amod" or (t.dep_ == "prep" and t.lower_ in ("in", "from", "at", "with", "close")):
                     toks.extend(t.subtree)
         toks = sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
-        while toks and (toks[0].dep_ == "det" and toks[0].lower_ in ("the",) or toks[0].is_punct):
+        while len(toks) > 1 and (toks[0].dep_ == "det" and toks[0].lower_ in ("the",) or toks[0].is_punct):
             toks = toks[1:]
         return toks
 
