@@ -8,6 +8,8 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || $PY -m venv .venv
 .venv/bin/pip install --quiet --upgrade pip
 .venv/bin/pip install --quiet -e ".[test,eval]"
+# front-end libraries of the web app, from npm (web/package-lock.json), copied into the package
+if command -v npm >/dev/null; then (cd web && npm ci --silent && npm run --silent build); fi
 
 if [ -z "${NEWSTRACE_TEST_POSTGRES:-}" ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     PGDIR=$(mktemp -d /tmp/newstrace-pg.XXXXXX)

@@ -111,15 +111,26 @@ def test_analyze_reads_standard_input(runner: CliRunner, nlp: object) -> None:
     assert json.loads(result.stdout)["article"]["outlet"] == "Test Wire"
 
 
-def test_demo_reports_every_bundled_sample(runner: CliRunner, nlp: object) -> None:
-    from newstrace.cli.analyze import sample_paths
+def test_sample_articles_all_give_outlet_and_date(runner: CliRunner, nlp: object) -> None:
+    from importlib import resources
 
-    samples = sample_paths()
-    result = runner.invoke(app, ["demo", "--format", "jsonl"])
+    folder = Path(str(resources.files("newstrace").joinpath("samples")))
+    samples = sorted(str(p) for p in folder.iterdir() if p.suffix in (".txt", ".html"))
+    result = runner.invoke(app, ["analyze", *samples, "--format", "jsonl"])
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(samples) >= 4 and len(records) == len(samples)
     assert all(r["article"]["outlet"] and r["article"]["published"] for r in records)
+
+
+def test_demo_ingests_the_corpus_and_prints_a_story(runner: CliRunner, tmp_path: Path, nlp: object) -> None:
+    db = str(tmp_path / "demo.db")
+    result = runner.invoke(app, ["demo", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Story " in result.stdout and "independent origin" in result.stdout
+    assert "on whose word:" in result.stdout
+    again = runner.invoke(app, ["demo", "--db", db])          # a rerun adds nothing
+    assert again.exit_code == 0 and "stored 0" in again.output
 
 
 def test_analyze_component_failure_skips_only_that_article(

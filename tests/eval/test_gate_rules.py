@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from newstrace.errors import NewstraceError
-from newstrace.evaluate.gate import Baseline, TaskFloors, load_baseline, raise_floors, save_baseline, violations
+from newstrace.evaluate.gate import (
+    Baseline,
+    TaskFloors,
+    load_baseline,
+    raise_floors,
+    save_baseline,
+    violations,
+)
 from newstrace.evaluate.result import TaskResult
 
 DAY = datetime.date(2026, 1, 2)

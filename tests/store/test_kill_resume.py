@@ -20,8 +20,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from newstrace.store.database import open_engine
-from newstrace.store.models import (ArticleRow, AttributionRow, ChainLinkRow, EntityRow, EventRow, FailureRow,
-                                    InputRow, MentionRow, ParticipantRow)
+from newstrace.store.models import (
+    ArticleRow,
+    AttributionRow,
+    ChainLinkRow,
+    EntityRow,
+    EventRow,
+    FailureRow,
+    InputRow,
+    MentionRow,
+    ParticipantRow,
+)
 
 TABLES = (ArticleRow, InputRow, FailureRow, EntityRow, MentionRow, AttributionRow, ChainLinkRow, EventRow,
           ParticipantRow)

@@ -13,8 +13,16 @@ from newstrace.errors import NewstraceError
 from newstrace.ingest.article import Article
 from newstrace.pipeline import analyze_articles
 from newstrace.store.database import database_url, open_engine
-from newstrace.store.models import (ArticleRow, AttributionRow, ChainLinkRow, EntityRow, EventRow, FailureRow,
-                                    InputRow, MentionRow)
+from newstrace.store.models import (
+    ArticleRow,
+    AttributionRow,
+    ChainLinkRow,
+    EntityRow,
+    EventRow,
+    FailureRow,
+    InputRow,
+    MentionRow,
+)
 from newstrace.store.search import fts5_query, search_articles, search_claims
 from newstrace.store.status import store_status
 from newstrace.store.write import store_failure, store_record

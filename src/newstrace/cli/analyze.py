@@ -6,7 +6,6 @@ import json
 import sys
 from collections.abc import Iterator
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -75,19 +74,3 @@ def analyze_command(
 ) -> None:
     """Analyse articles: entities, attributions with source chains, events, times, places."""
     raise typer.Exit(run_analyze(paths, format, published, outlet, workers))
-
-
-def sample_paths() -> list[str]:
-    """The sample articles shipped in the package."""
-    from importlib import resources
-
-    folder = resources.files("newstrace").joinpath("samples")
-    return sorted(str(Path(str(folder)) / p.name) for p in folder.iterdir()
-                  if p.name.endswith((".txt", ".html")))
-
-
-def demo_command(
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-) -> None:
-    """Analyse the sample articles bundled with newstrace and print the report."""
-    raise typer.Exit(run_analyze(sample_paths(), format, None, None))

@@ -61,3 +61,9 @@ def infinitive_relative(tok: Token) -> bool:
     """"powers to detain suspects", "its pledge to finance missiles", "a bid to seize the town": an
     infinitive describing a noun tells what may happen, not what did."""
     return tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def background_relative(tok: Token) -> bool:
+    """"The release of X, who had been arrested 15 months ago, came as ...": a relative clause in
+    the past perfect tells what had happened before the story, as a description of its noun."""
+    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)

@@ -35,3 +35,12 @@ def same(a: Participant, b: Participant) -> bool:
     if a.entity or b.entity:
         return a.entity == b.entity
     return a.name.casefold() == b.name.casefold()
+
+
+def same_side(a: Participant, b: Participant, nonstate: Collection[str]) -> bool:
+    """One party: the same participant, unless one is a country's protesters, civilians or rebels
+    and the other its state ("Georgian demonstrators" and "the Georgian government" are two
+    sides; a bare country name is its state)."""
+    if not same(a, b):
+        return False
+    return not a.entity or (a.sector in nonstate) == (b.sector in nonstate)

@@ -34,11 +34,32 @@ class Pattern(BaseModel):
     preps: list[str] = Field(default_factory=list)
     target_preps: list[str] = Field(default_factory=lambda: ["with", "against", "on", "into"])
     source_preps: list[str] = Field(default_factory=list)
+    content_target: bool = False
+    object_modifiers: bool = False
+    reciprocal: bool = False
+    negated_type: str | None = None
+    only_intended: bool = False
     source: str
 
     @property
     def specific(self) -> bool:
         return bool(self.preps or self.objects or self.requires_complement)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """How an intended or announced act is coded (``patterns.yaml`` ``intent``): the verbs whose
+    infinitive names an intention ("wants to help X"), the verbs announcing one ("announced it
+    would free"), the modals of intent, and the type the act takes: AGREE for cooperation,
+    THREATEN (with a mode) for force, REJECT for a refusal ("would not give permission")."""
+
+    governing_verbs: frozenset[str]
+    announcing_verbs: frozenset[str]
+    modals: frozenset[str]
+    agree_types: frozenset[str]
+    threaten_types: frozenset[str]
+    threaten_modes: dict[str, str]
+    refusal_type: str
 
 
 @dataclass(frozen=True)
@@ -76,6 +97,12 @@ class Lexicon:
     described_types: frozenset[str]
     roles: dict[str, str]
     charge_preps: frozenset[str]
+    intent: Intent
+    lemma_repairs: dict[str, str]
+    nonstate_sectors: frozenset[str]
+    local_institutions: frozenset[str]
+    publication_nouns: frozenset[str]
+    publication_verbs: frozenset[str]
 
     def classes_of(self, *words: str) -> set[str]:
         lowered = {w.lower() for w in words}
@@ -128,4 +155,18 @@ def lexicon() -> Lexicon:
         described_types=frozenset(raw["described_participants"]["types"]),
         roles={k.lower(): v for k, v in objects["role_nouns"]["nouns"].items()},
         charge_preps=frozenset(raw["charges"]["preps"]),
+        intent=Intent(
+            governing_verbs=frozenset(raw["intent"]["governing_verbs"]),
+            announcing_verbs=frozenset(raw["intent"]["announcing_verbs"]),
+            modals=frozenset(raw["intent"]["modals"]),
+            agree_types=frozenset(raw["intent"]["agree_types"]),
+            threaten_types=frozenset(raw["intent"]["threaten_types"]),
+            threaten_modes=dict(raw["intent"]["threaten_modes"]),
+            refusal_type=raw["intent"]["refusal_type"],
+        ),
+        lemma_repairs={k.lower(): v for k, v in objects["lemma_repairs"]["words"].items()},
+        nonstate_sectors=frozenset(objects["sides"]["nonstate_sectors"]),
+        local_institutions=frozenset(w.lower() for w in objects["local_institutions"]["words"]),
+        publication_nouns=frozenset(w.lower() for w in objects["publications"]["nouns"]),
+        publication_verbs=frozenset(objects["publications"]["verbs"]),
     )

@@ -16,11 +16,15 @@ Event anaphora: an actorless clause takes the actor of the event it continues ("
 hit ...", "a ballistic missile hit ...", "two shepherds were wounded", "the visitors urged
 ..."), marked "+inherited_actor"; responses and retaliation target whoever did what they
 answer; mediators act on the mediated parties; the aid a party is thanked for went to whoever
-thanks it. Coordinated parties of an agreement agree with each other.
+thanks it. Coordinated parties of an agreement agree with each other, and a meeting "with" someone
+is between both. Intentions are coded as such (``patterns.yaml`` ``intent``): "wants to help X",
+"announced it would free prisoners" are AGREE, "plans to attack X" THREATEN, "said it would not
+release them" REJECT; the intended act itself is not coded.
 Not coded (kept only as antecedents): time anchors ("after the killing of X"), the modal future
 ("troops will leave"; announced support and threats excepted), generic relative clauses
 ("every missile that strikes"), participles describing a person or thing ("civilians killed
-in the south"), and what an accusation or sanction is for ("accused X of targeting Y").
+in the south"), relative clauses in the past perfect ("X, who had been arrested months ago"),
+and what an accusation or sanction is for ("accused X of targeting Y").
 Quantities, times and places come from the trigger's clause; negation from "not"/"denied";
 the claim is linked to the smallest attribution whose content holds the trigger, and
 ``asserted_by`` is that chain's origin or, in the article's own voice, the outlet.
@@ -38,8 +42,15 @@ from spacy.tokens import Doc, Token
 from ...nlp.extensions import text_of
 from ...records import Attribution, Event, Participant, Place, Quantity, Span, Time
 from ..entities.model import EntityTable, Mention
-from .context import attributive, generic_relative, infinitive_relative, modal_future, time_anchor
-from .describe import described, same
+from .context import (
+    attributive,
+    background_relative,
+    generic_relative,
+    infinitive_relative,
+    modal_future,
+    time_anchor,
+)
+from .describe import described, same, same_side
 from .lexicon import Pattern, lexicon
 
 SUBJ = ("nsubj", "csubj")
@@ -122,7 +133,7 @@ class Coder:
     def _resolve(self, tok: Token, depth: int = 0) -> Participant | None:
         """The actor a single token names: its mention, or for a pronoun its antecedent ("we" is
         always the speaker's organisation)."""
-        m = self.table.at_token(tok.i)
+        m = self._mention(tok)
         if m is not None and tok.pos_ == "PRON" and tok.lower_ in self.lex.pronouns["first_person"]:
             m = None
         if m is not None:
@@ -142,6 +153,18 @@ class Coder:
         if low in self.lex.pronouns["third_person"]:
             return self._antecedent(tok, depth)
         return None
+
+    def _mention(self, tok: Token) -> Mention | None:
+        """The mention ``tok`` belongs to. Where the longest one runs on into a locative phrase
+        ("the US commander in Iraq" read as Iraq's), a shorter mention holding ``tok`` without the
+        place ("US commander") names whose the role is: the place says where it is held."""
+        m = self.table.at_token(tok.i)
+        if m is None or m.token_end <= tok.i + 1 or not any(
+                self.doc[j].lower_ == "in" and self.doc[j].dep_ == "prep" for j in range(tok.i + 1, m.token_end)):
+            return m
+        inner = [x for x in self.table.within(m.start, m.end)
+                 if x is not m and x.token_start <= tok.i < x.token_end and x.token_end <= m.token_end]
+        return max(inner, key=lambda x: x.end - x.start) if inner else m
 
     def _named_inside(self, tok: Token) -> Any:
         """The entity that ``tok`` (or its compound modifier) names by name, if any."""
@@ -289,12 +312,39 @@ class Coder:
                     right += [obj, *(t for t in self._np_tokens(obj, depth + 1) if t.i != obj.i)]
             elif c.dep_ == "appos":
                 right.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "in" and self._lemma(head) in self.lex.local_institutions:
+                obj = _pobj(c)   # "a court in Guyana": the state whose court it is
+                if obj is not None:
+                    right.append(obj)
+            elif c.dep_ == "acl" and self._lemma(head) in self.lex.publication_nouns \
+                    and c.lemma_.lower() in self.lex.publication_verbs:
+                right += self._publisher(c)
             elif c.dep_ == "acl" and c.lemma_.lower() in self.lex.affiliation_verbs:
                 for prep in c.children:
                     obj = _pobj(prep) if prep.dep_ in PREP else None
                     if obj is not None:
                         right += [obj, *obj.conjuncts]
         return sorted(left, key=lambda t: t.i) + right
+
+    def _publisher(self, participle: Token) -> list[Token]:
+        """"a report released by X", "a report released in the Rwandan capital": who released
+        a document (the agent, or the state whose capital it was released in) speaks through it."""
+        found: list[Token] = []
+        for c in participle.children:
+            obj = _pobj(c) if c.dep_ in ("agent", "prep") else None
+            if obj is None:
+                continue
+            if c.dep_ == "agent":
+                found.append(obj)
+            elif c.lower_ == "in":
+                mention = self.table.at_token(obj.i)
+                if (mention is not None and mention.kind == "capital") or obj.lemma_.lower() == "capital":
+                    found += [obj, *(t for t in obj.lefts if t.dep_ in ("amod", "compound", "poss"))]
+        return found
+
+    def _lemma(self, tok: Token) -> str:
+        """The lemma, repaired where the small model gets it wrong ("staged" -> "stag")."""
+        return self.lex.lemma_repairs.get(tok.lower_, tok.lemma_.lower())
 
     def participants(self, head: Token | None) -> list[Participant]:
         """Every actor a phrase names, with its coordinated ones ("Qatar and Egypt",
@@ -305,7 +355,7 @@ class Coder:
         if parties:
             return parties
         found: list[Participant] = []
-        for tok in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+        for tok in [head, *[c for c in head.conjuncts if c.i > head.i], *self._listed(head)]:
             hit = self._found(tok)
             if hit is None:
                 continue
@@ -323,6 +373,40 @@ class Coder:
                          and self.table.at_token(c.i) is not mention]
             self._add(found, [q for q in [p, *more] if q is not None])
         return found
+
+    def _listed(self, head: Token) -> list[Token]:
+        """"The US, Russia, and Switzerland met": the names of a list that the parser attached to
+        the first as an apposition ("Russia, and Switzerland"), or left out of a subject it split
+        ("Chile, Peru, and Bolivia met" read as two subjects and an adverb). Only names in a list
+        with "and"/"or", never a descriptive apposition ("Petraeus, the US commander")."""
+        if self.table.at_token(head.i) is None:
+            return []
+        out: list[Token] = []
+        listing = any(g.dep_ == "cc" for g in head.children) and bool(head.conjuncts)
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and self.table.at_token(c.i) is not None and (
+                    listing or (any(g.dep_ == "cc" for g in c.children) and c.conjuncts)):
+                out += [c, *(x for x in c.conjuncts if x.pos_ == "PROPN")]
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.conjuncts:
+            return out
+        # "Chile, Peru, and Bolivia met" parsed as two subjects and an adverb: the names before the
+        # subject, separated by commas and "and", opening the sentence (or after "the")
+        names: list[Token] = []
+        coordinated = False
+        j = head.i - 1
+        while j >= head.sent.start:
+            t, m = self.doc[j], self.table.at_token(j)
+            if t.lower_ in (",", "and", "or"):
+                coordinated |= t.lower_ != ","
+                j -= 1
+            elif m is not None and t.pos_ == "PROPN" and t.dep_ not in ("pobj", "poss", "compound"):
+                names.append(t)
+                j = m.token_start - 1
+            else:
+                break
+        if names and coordinated and (j < head.sent.start or self.doc[j].pos_ == "DET"):
+            out += names
+        return out
 
     def _member_of(self, tok: Token, state: Participant) -> Participant | None:
         """The group that a demonym-led phrase says its people are from: "Russian military
@@ -390,6 +474,9 @@ class Coder:
                 controller = _pobj(on) if on is not None else None
             if controller is not None:
                 return controller
+            raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None:   # "X is scheduled to attend", "X was forced to withdraw"
+                return raised
             return self.subject_of(head, depth + 1)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             shared = self.subject_of(head, depth + 1)
@@ -458,7 +545,7 @@ class Coder:
         self._prior = found
         self._hidden.update(self._charges())
         for tok in self.doc:
-            lemma = tok.lemma_.lower()
+            lemma = self._lemma(tok)
             if tok.pos_ == "VERB" and lemma in self.lex.verbs:
                 ev = self.verbal(tok, self.lex.verbs[lemma])
             elif tok.pos_ == "ADJ" and lemma in self.lex.adjectives:
@@ -770,8 +857,8 @@ class Coder:
 
     def _irrealis(self, tok: Token, steps: int) -> bool:
         """Under "requested", "threatened", "agreed to" ...: an event that did not happen.
-        A verb is irrealis as the infinitive of such a verb (also through conjoined and
-        purpose infinitives); a noun anywhere close below one."""
+        A verb is irrealis as the infinitive or the clause of such a verb ("wants Putin to
+        attack"; also through conjoined and purpose infinitives); a noun anywhere close below one."""
         if tok.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in self.lex.irrealis_markers
                                       for c in tok.children) \
                 and not any(t.tag_ == "VBD" for t in [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))]):
@@ -780,9 +867,9 @@ class Coder:
         for _ in range(steps):
             if cur.head.i == cur.i:
                 return False
-            if tok.pos_ == "VERB" and cur.dep_ not in ("xcomp", "conj", "advcl", "acl"):
+            if tok.pos_ == "VERB" and cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acl"):
                 return False
-            if (cur.dep_ in ("xcomp", "advcl", "acl") or tok.pos_ != "VERB") \
+            if (cur.dep_ in ("xcomp", "ccomp", "advcl", "acl") or tok.pos_ != "VERB") \
                     and cur.head.lemma_.lower() in self.lex.irrealis:
                 return True
             cur = cur.head
@@ -807,7 +894,7 @@ class Coder:
             if p.objects and not self._is(pobj, p.objects):
                 continue
             obj_classes = self.lex.classes_of(pobj.lemma_, pobj.text, *(c.lemma_ for c in pobj.children
-                                              if c.dep_ == "compound")) if pobj is not None else set()
+                                              if c.dep_ in ("compound", "amod"))) if pobj is not None else set()
             if pobj is not None and self.participant(pobj) is not None:
                 obj_classes.add("actor")
             if p.excludes_object and pobj is not None and pobj.lemma_.lower() in p.excludes_object:
@@ -837,10 +924,10 @@ class Coder:
             if not any(same(p, q) for q in found):
                 found.append(p)
 
-    @staticmethod
-    def _others(found: list[Participant], actors: list[Participant]) -> list[Participant]:
-        """``found`` without the actors (nobody is their own target)."""
-        return [p for p in found if not any(same(p, a) for a in actors)]
+    def _others(self, found: list[Participant], actors: list[Participant]) -> list[Participant]:
+        """``found`` without the actors (nobody is their own target; a country's protesters and
+        its government are two sides)."""
+        return [p for p in found if not any(same_side(p, a, self.lex.nonstate_sectors) for a in actors)]
 
     def _is_event_noun(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.lex.nouns or tok.lower_ in self.lex.nouns
@@ -848,7 +935,7 @@ class Coder:
     def _no_event_here(self, tok: Token) -> bool:
         """Contexts where a trigger names no event of its own (see ``context.py``)."""
         return time_anchor(tok, self.lex.time_anchor_preps) or generic_relative(tok, self.lex.generic_determiners) \
-            or (tok.pos_ == "VERB" and attributive(tok, self._is_event_noun))
+            or (tok.pos_ == "VERB" and (attributive(tok, self._is_event_noun) or background_relative(tok)))
 
     def _own_forces(self, subj: Token, tok: Token) -> Participant | None:
         """"army units had redeployed", "some units had pulled back" in a ministry's or a
@@ -876,11 +963,50 @@ class Coder:
             return tok.head.head
         return None
 
+    def _intention(self, tok: Token) -> Token | None:
+        """The word that makes ``tok`` an intended or announced act of its own actor (``patterns.yaml``
+        ``intent``): the intention verb of "wants to help X", "is scheduled to attend" (subject
+        control only: "wants Putin to attack" is an appeal), or the modal of "Israel announced it
+        would free ..." where the announcing clause and the act have the same actor."""
+        lex = self.lex.intent
+        head = tok.head
+        if tok.pos_ != "VERB" or head.i == tok.i:
+            return None
+        if tok.dep_ == "conj" and head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "aux") for c in tok.children):
+            return self._intention(head)   # "announced it would free 150 prisoners and return ..."
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in lex.governing_verbs \
+                and not any(c.dep_ in ("dobj", "dative") for c in head.children):
+            return head
+        modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in lex.modals), None)
+        if modal is None or tok.dep_ != "ccomp" or head.lemma_.lower() not in lex.announcing_verbs:
+            return None
+        doer, announcer = self.subject_of(tok), self.subject_of(head)
+        if doer is None or announcer is None:
+            return None
+        ids = {p.entity for p in self.participants(self.core(announcer)) if p.entity}
+        return modal if ids & {p.entity for p in self.participants(self.core(doer))} else None
+
+    def _intended(self, type_: str, mode: str | None, negated: bool) -> tuple[str, str | None] | None:
+        """The type (and mode) of an intended act: AGREE for cooperation ("wants to help X"),
+        THREATEN for force ("wants to attack X"), a refusal of cooperation ("said it would not
+        release them") REJECT; None where the act has no intention reading."""
+        lex = self.lex.intent
+        if negated:
+            return (lex.refusal_type, None) if type_ in lex.agree_types else None
+        if type_ in lex.agree_types:
+            return "AGREE", mode
+        if type_ in lex.threaten_types:
+            return "THREATEN", lex.threaten_modes.get(type_)
+        return None
+
     def verbal(self, tok: Token, patterns: list[Pattern]) -> Event | None:
         governor = self._gerund_governor(tok)
-        if (tok.dep_ in ("amod", "compound") and governor is None) or self._irrealis(tok, 3) or self._background(tok) \
-                or infinitive_relative(tok):
+        intention = self._intention(tok)
+        if (tok.dep_ in ("amod", "compound") and governor is None) or (intention is None and self._irrealis(tok, 3)) \
+                or self._background(tok) or infinitive_relative(tok):
             return None
+        if intention is None:
+            patterns = [p for p in patterns if not p.only_intended]
         passive = any(c.dep_ in PASSIVE for c in tok.children)
         subj = self.subject_of(governor if governor is not None else tok)
         if subj is not None:
@@ -910,7 +1036,12 @@ class Coder:
         if chosen is None:
             return None
         pattern, mode, matched = chosen
-        if modal_future(tok, self.lex.modal_words) and not pattern.requires_aux and (
+        if intention is not None and (pattern.requires_aux or self._intended(pattern.type, mode, False) is None):
+            if self._irrealis(tok, 3):   # no intention reading: "wants to investigate" stays unrealised
+                return None
+            intention = None   # a stance of its own: "said Peru would respond"
+        refused = pattern.negated_type is not None and any(c.dep_ == "neg" for c in tok.children)
+        if modal_future(tok, self.lex.modal_words) and not pattern.requires_aux and intention is None and not refused and (
                 pattern.type not in self.lex.modal_types or any(c.dep_ == "neg" for c in tok.children)):
             self._hidden.add(tok.i)   # "US troops will now leave", "we will not warn them again": not (yet)
         self._subject[tok.i] = subj
@@ -928,6 +1059,8 @@ class Coder:
             for c in obj.children:   # "took control of X", "imposed sanctions on X"
                 if c.dep_ == "prep" and (c.lower_ in pattern.target_preps or c.lower_ == "of"):
                     self._add(targets, self.participants(_pobj(c)))
+                elif pattern.object_modifiers and c.dep_ in ("compound", "amod", "poss", "nmod"):
+                    self._add(targets, self.participants(c))   # "attend the Beijing Olympics": China
         elif obj is not None and self.lex.classes_of(obj.lemma_, obj.text) & THINGS:
             self._theme[tok.i] = obj.lemma_.lower()
             for c in obj.children:   # "fired drones at X", "sent weapons to X"
@@ -976,9 +1109,43 @@ class Coder:
             targets = [*actors, *targets]   # "Baghdad and Washington agreed": each with the other
         if not targets and pattern.type in self.lex.xcomp_target_types:
             targets = self._xcomp_targets(tok, actors)
+        if not any(t.entity for t in targets) and pattern.content_target:
+            targets = [*targets, *self._others(self._content_subjects(tok), actors)]
+        if pattern.reciprocal and "with" in preps:
+            actors, targets = self._reciprocal(actors, targets, _pobj(preps["with"]))
         negated = any(c.lower_ in self.lex.negators and c.dep_ == "neg" for c in tok.children) or any(
             a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2])
+        if negated and pattern.negated_type is not None:   # "would not give permission": a refusal
+            return self._event(tok, pattern, None, actors, targets, False, type_=pattern.negated_type)
+        if intention is not None:
+            intended = self._intended(pattern.type, mode, negated)
+            if intended is None:
+                return None
+            if intended[0] == "THREATEN":   # an announced act of force is a threat without a named target
+                self._announced.add(min(intention.idx, tok.idx))
+            return self._event(tok, pattern, intended[1], actors, targets, False, type_=intended[0], trigger_from=intention)
         return self._event(tok, pattern, mode, actors, targets, negated)
+
+    def _reciprocal(self, actors: list[Participant], targets: list[Participant],
+                    partner: Token | None) -> tuple[list[Participant], list[Participant]]:
+        """"X held talks with Y", "talks with Y": a meeting "with" someone is between both, as "X and Y
+        met" is (EVENT_GUIDELINES.md §5e; PLOVER manual 3.2.2): each party is an actor and a target."""
+        partners = self.participants(partner)
+        if not actors or not any(p.entity for p in partners):
+            return actors, targets
+        parties: list[Participant] = []
+        self._add(parties, [*actors, *partners])
+        return parties, [*parties, *self._others(targets, parties)]
+
+    def _content_subjects(self, tok: Token) -> list[Participant]:
+        """"alleged that France was aware ...": the subject of the first "that" clause naming an actor."""
+        for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+            for c in clause.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    found = self.participants(self.core(c))
+                    if found:
+                        return found
+        return []
 
     def _background(self, tok: Token) -> bool:
         """A standing situation, not an event: "the troops stationed in Iraq" (a participle of
@@ -1002,9 +1169,11 @@ class Coder:
 
     def _in_event(self, pobj: Token, actors: list[Participant], targets: list[Participant],
                   passive: bool) -> None:
-        """"killed in a clash with X", "wounded in an attack by X": the event noun's parties
-        act; any other "in" phrase ("killed in Lebanon") says where, not whom."""
-        if (pobj.lemma_.lower() in self.lex.nouns or pobj.lower_ in self.lex.nouns) and passive and not actors:
+        """"killed in a clash with X", "wounded in an attack by X", "killed in Israeli tank
+        shelling": the parties of the event noun (or the owner of the weapon) act; any other "in"
+        phrase ("killed in Lebanon") says where, not whom."""
+        used = self._is_event_noun(pobj) or "weapons" in self.lex.classes_of(pobj.lemma_, pobj.text)
+        if used and passive and not actors:   # "killed in Israeli tank shelling": the tank's owner
             for c in pobj.children:
                 if c.dep_ == "prep" and c.lower_ in ("with", "by"):
                     self._add(actors, self.participants(_pobj(c)))
@@ -1034,7 +1203,7 @@ class Coder:
                     continue
                 if c.lower_ in ("between", "by", "from"):
                     self._add(actors, self.participants(obj))
-                elif c.lower_ in ("of", "on", "against", "with", "to", "for", "at"):
+                elif c.lower_ in ("of", "on", "against", "with", "to", "for", "at") or c.lower_ in pattern.target_preps:
                     self._add(targets, self.participants(obj))
             elif c.dep_ in ("compound", "amod", "nmod"):
                 self._add(actors, self.participants(c))
@@ -1052,12 +1221,12 @@ class Coder:
             if subj is not None:
                 self._add(actors, self.participants(self.core(subj)))
             self._anaphoric.add(tok.i)
-        if not actors and tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in self.lex.light_verbs:
+        if not actors and tok.dep_ in ("dobj", "attr") and self._lemma(tok.head) in self.lex.light_verbs:
             subj = self.subject_of(tok.head)   # light verbs: "launched an offensive", "began its assault"
             if subj is not None:
                 self._add(actors, self.participants(self.core(subj)))
-            for c in tok.head.children:   # "launched an offensive against X"
-                if c.dep_ == "prep" and c.lower_ in ("against", "on", "at", "with", "into") \
+            for c in tok.head.children:   # "launched an offensive against X", "staged a protest in Beijing"
+                if c.dep_ == "prep" and (c.lower_ in ("against", "on", "at", "with", "into") or c.lower_ in pattern.target_preps) \
                         and not (addressed and c.lower_ in self.lex.addressee_preps):
                     self._add(targets, self.participants(_pobj(c)))
         restated = tok.head.head if tok.dep_ == "appos" and tok.head.dep_ in ("dobj", "nsubjpass") else \
@@ -1077,7 +1246,10 @@ class Coder:
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.defence_verbs:
             # "X repelled 31 Russian assaults": the attacks were on whoever fended them off
             self._add(targets, self.participants(self.subject_of(tok.head)))
-        targets = [t for t in targets if all(t.entity != a.entity for a in actors)]
+        targets = self._others(targets, actors)
+        partner = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        if pattern.reciprocal and partner is not None:
+            actors, targets = self._reciprocal(actors, targets, _pobj(partner))
         negated = any(a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2]) or any(
             c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "dobj") or (
             involved is not None and involved[1]) or any(   # "a massacre both governments deny"
@@ -1155,7 +1327,10 @@ class Coder:
         return [p for p in found if not self._is_place(p)]
 
     def _event(self, tok: Token, pattern: Pattern, mode: str | None, actors: list[Participant],
-               targets: list[Participant], negated: bool) -> Event:
+               targets: list[Participant], negated: bool, *, type_: str | None = None,
+               trigger_from: Token | None = None) -> Event:
+        """The event record; ``type_`` overrides the pattern's type (an intention or a refusal),
+        ``trigger_from`` starts the trigger earlier ("wants to attack", "would free")."""
         ranges = self.clause_range(tok)
         sent = tok.sent
         quantities = [q for q in self.quantities if self._inside(q.span, ranges)]
@@ -1164,6 +1339,11 @@ class Coder:
         # a place says where, it is no participant ("struck Mykolaiv", "arrived in Niger"); a capital
         # standing for its state is a country mention, not a place
         actors, targets = self._not_places(actors), self._not_places(targets)
+        type_ = type_ or pattern.type
+        begin = min(tok.idx, trigger_from.idx) if trigger_from is not None else tok.idx
+        end = tok.idx + len(tok.text)
+        if trigger_from is not None and trigger_from.idx > tok.idx:
+            end = trigger_from.idx + len(trigger_from.text)
         start = tok.idx
         holders = [a for a in self.attributions if a.content.start <= start < a.content.end]
         attribution = min(holders, key=lambda a: a.content.end - a.content.start) if holders else None
@@ -1173,13 +1353,14 @@ class Coder:
         while ev_end > ev_start and text_of(self.doc)[ev_end - 1].isspace():
             ev_end -= 1
         return Event(
-            id="", type=pattern.type, mode=mode,  # type: ignore[arg-type]
+            id="", type=type_, mode=mode,  # type: ignore[arg-type]
             actors=actors, targets=targets, quantities=quantities, time=time, place=place,
             attribution=attribution.id if attribution else None, asserted_by=asserted_by,
-            trigger=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text),
+            trigger=Span(start=begin, end=end, text=text_of(self.doc)[begin:end]),
             evidence=Span(start=ev_start, end=ev_end, text=text_of(self.doc)[ev_start:ev_end]),
             negated=negated, confidence=round(confidence, 2),
-            reason=f"{pattern.pos}:{tok.lemma_.lower()}->{pattern.type}",
+            reason=f"{pattern.pos}:{tok.lemma_.lower()}->{pattern.type}"
+                   + (f"+{'intent' if trigger_from is not None else 'refusal'}->{type_}" if type_ != pattern.type else ""),
         )
 
 

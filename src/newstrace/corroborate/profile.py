@@ -1,0 +1,119 @@
+"""A cluster as clustering sees it (the union of its members' features) and the score of an event
+against it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .config import Score, TimeWindow
+from .features import EventFeatures, Interval
+from .text import DocFrequencies, TextProfile
+
+
+@dataclass
+class ClusterProfile:
+    id: int | None                       # None until stored
+    type: str
+    members: list[EventFeatures] = field(default_factory=list)
+    actors: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    coords: set[tuple[float, float]] = field(default_factory=set)
+    explicit: set[tuple[Interval, bool]] = field(default_factory=set)   # (interval, fine)
+    windows: set[Interval] = field(default_factory=set)
+    articles: set[int] = field(default_factory=set)
+    text: TextProfile = field(default_factory=TextProfile)
+    negated: int = 0                     # members that deny the event
+
+    @property
+    def denial(self) -> bool:
+        """Most members deny the event."""
+        return 2 * self.negated > len(self.members)
+
+    def add(self, event: EventFeatures, df: DocFrequencies) -> None:
+        self.members.append(event)
+        self.negated += event.negated
+        self.actors |= event.actors
+        self.targets |= event.targets
+        self.places |= event.places
+        if event.country:
+            self.countries.add(event.country)
+        if event.coords and event.places:
+            self.coords.add(event.coords)
+        if event.interval is not None:
+            if event.explicit:
+                self.explicit.add((event.interval, event.fine))
+            else:
+                self.windows.add(event.interval)
+        self.articles.add(event.article_id)
+        self.text.add(df.weights(event.words))
+
+
+def _gap(a: Interval, b: Interval) -> int:
+    return max(0, (b[0] - a[1]).days, (a[0] - b[1]).days)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def time_score(ev: EventFeatures, cl: ClusterProfile, w: Score, t: TimeWindow) -> float | None:
+    """Overlap scores, a short gap costs, a long one rules the pair out (None)."""
+    if ev.interval is None:
+        return 0.0
+    span = ev.interval
+    if ev.explicit and cl.explicit:
+        gaps = [(_gap(span, iv), fine) for iv, fine in cl.explicit]
+        if any(g == 0 and fine and ev.fine for g, fine in gaps):
+            return w.time_explicit
+        best = min(g for g, _ in gaps)
+        return w.time_window if best == 0 else (-w.time_gap if best <= t.max_gap_days else None)
+    spans = [iv for iv, _ in cl.explicit] + list(cl.windows)
+    if not spans:
+        return 0.0
+    best = min(_gap(span, iv) for iv in spans)
+    return w.time_window if best == 0 else (-w.time_gap if best <= t.max_gap_days else None)
+
+
+def place_score(ev: EventFeatures, cl: ClusterProfile, w: Score) -> float | None:
+    """Same place (by name or within ``near_km``) scores; another country or, short of coordinates,
+    another name costs; a place beyond ``far_km`` of all the cluster's places rules it out (None)."""
+    if ev.places & cl.places:
+        return w.place_same
+    near = [_km(ev.coords, c) for c in cl.coords] if ev.coords and ev.places else []
+    if near and min(near) <= w.near_km:
+        return w.place_same
+    if ev.country and cl.countries and ev.country not in cl.countries:
+        return -w.place_country
+    if near and min(near) > w.far_km:
+        return None
+    return -w.place_other if ev.places and cl.places else 0.0
+
+
+def actor_score(ev: EventFeatures, cl: ClusterProfile, w: Score) -> float:
+    """Shared canonical actors (targets) score; disjoint non-empty sides cost; an empty side is neutral."""
+    total = 0.0
+    for mine, theirs, match, conflict in ((ev.actors, cl.actors, w.actor_match, w.actor_conflict),
+                                          (ev.targets, cl.targets, w.target_match, w.target_conflict)):
+        if mine and theirs:
+            total += match if mine & theirs else -conflict
+    return total
+
+
+def score(ev: EventFeatures, cl: ClusterProfile, weights: dict[str, float], w: Score,
+          t: TimeWindow) -> float | None:
+    """How well ``ev`` fits ``cl`` (higher is better), or None when they cannot be one event."""
+    if ev.type != cl.type:
+        return None
+    timing = time_score(ev, cl, w, t)
+    place = place_score(ev, cl, w)
+    if timing is None or place is None:
+        return None
+    same = w.same_article if ev.article_id in cl.articles else 0.0
+    polarity = -w.polarity if ev.negated != cl.denial else 0.0
+    text = w.text * (cl.text.cosine(weights) - w.text_baseline)
+    return timing + place + actor_score(ev, cl, w) + same + polarity + text
