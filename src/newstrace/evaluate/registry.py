@@ -23,6 +23,7 @@ TASKS: dict[str, str] = {
     "times": "tempeval3",
     "events": "petrarch",
     "seed": "seed",
+    "ecbplus": "ecbplus",
 }
 
 
