@@ -19,6 +19,8 @@ from ..ingest.article import Article
 from ..ingest.sources.item import Item
 from ..ingest.sources.walk import iter_inputs
 from ..pipeline import analyze_with_context
+from ..records import Analysis
+from .workers import analyze_in_pool
 from .write import done_keys, known_hashes, mark_duplicate, store_failure, store_record
 
 Progress = Callable[[str, str], None]      # (input key, outcome) after each input
@@ -85,14 +87,10 @@ def ingest(paths: Iterable[str], engine: Engine, *, settings: Settings | None = 
         with Session(engine) as session, session.begin():
             drain(session)
 
-    component_errors: list[NewstraceError] = []
-    for record, item in analyze_with_context(fresh(), settings=settings, nlp=nlp,  # type: ignore[arg-type]
-                                             errors=component_errors):
+    for record, failure, item in _analyses(fresh(), settings, nlp):
         with Session(engine) as session, session.begin():
             if record is None:
-                exc = component_errors.pop() if component_errors else NewstraceError(
-                    Errors.E015, input=item.key, detail="unknown")
-                fail(session, item.key, exc)
+                fail(session, item.key, NewstraceError(Errors.E015, input=item.key, detail=failure or "unknown"))
                 continue
             _, status = store_record(session, item.key, item.content_hash, record)
         stored_hashes.add(item.content_hash)
@@ -102,3 +100,15 @@ def ingest(paths: Iterable[str], engine: Engine, *, settings: Settings | None = 
             report.duplicates += 1
         tell(item.key, status)
     return report
+
+
+def _analyses(pairs: Iterator[tuple[Article, Item]], settings: Settings, nlp: object
+              ) -> Iterator[tuple[Analysis | None, str | None, Item]]:
+    """Records in this process (one worker) or in a pool of worker processes."""
+    if settings.n_process > 1:
+        yield from analyze_in_pool(pairs, settings)
+        return
+    errors: list[NewstraceError] = []
+    for record, item in analyze_with_context(pairs, settings=settings, nlp=nlp,  # type: ignore[arg-type]
+                                             errors=errors):
+        yield record, (str(errors.pop().fields.get("detail")) if record is None and errors else None), item

@@ -51,10 +51,30 @@ class OutletEntry(Entry):
 
 
 class IgoEntry(Entry):
-    """An intergovernmental organisation."""
+    """An intergovernmental organisation, mission or coalition of states."""
 
     name: str
     aliases: list[str] = Field(default_factory=list)
+    mission: Literal["peacekeeping", "political"] | None = None   # a UN/AU/NATO field mission
+    led_by: str | None = None         # a coalition's lead state (ISO alpha-2) or lead organisation (name)
+    theatre: list[str] = Field(default_factory=list)   # ISO alpha-2 codes of the states it operates in
+
+
+#: the sectors a sector word or a state body may name (see sectors.yaml)
+Sector = Literal["government", "military", "intelligence", "diplomatic", "police", "security", "judiciary",
+                 "legislature", "media", "business", "civilians", "opposition", "rebels"]
+
+
+class StateBodyEntry(Entry):
+    """A body of a state known by a name of its own ("the Pentagon", "Mossad"): a mention of the
+    state, with the body's sector, as "the Ukrainian military" is a mention of Ukraine."""
+
+    name: str
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    sector: Sector
+    aliases: list[str] = Field(default_factory=list)
+    #: ambiguous short forms ("MIT"): a mention of the body only once the text has named its state
+    contextual: list[str] = Field(default_factory=list)
 
 
 class SectorEntry(Entry):
