@@ -27,11 +27,12 @@ def corpus_folder() -> str:
 
 
 def showcase_cluster(engine: Engine) -> int | None:
-    """The story most worth showing: most independent origins, then contested figures, then most reports."""
+    """The story most worth showing: one with contested death tolls first, then the most reports and origins."""
     with Session(engine) as session:
-        contested = set(session.scalars(select(AssertionRow.cluster_id).where(AssertionRow.contradicted)))
+        contested = set(session.scalars(select(AssertionRow.cluster_id).where(
+            AssertionRow.contradicted, AssertionRow.field == "killed")))
         clusters = session.scalars(select(ClusterRow)).all()
-        ranked = sorted(clusters, key=lambda c: (-c.independent_origins, c.id not in contested, -c.reports, c.id))
+        ranked = sorted(clusters, key=lambda c: (c.id not in contested, -c.reports, -c.independent_origins, c.id))
         return ranked[0].id if ranked else None
 
 
