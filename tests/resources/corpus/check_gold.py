@@ -122,7 +122,8 @@ def main() -> int:
         need(c["plover_type"] in PLOVER, f"{cid}: type {c['plover_type']}")
         need(c["story"] in stories, f"{cid}: unknown story")
         keys = [m["article"] for m in c["members"]]
-        need(len(keys) == len(set(keys)), f"{cid}: an article listed twice")
+        polar = [(m["article"], bool(m.get("negated"))) for m in c["members"]]
+        need(len(polar) == len(set(polar)), f"{cid}: an article listed twice with one polarity")
         for m in c["members"]:
             evidence(m["article"], m["evidence"], cid)
             if m["article"] in articles:
