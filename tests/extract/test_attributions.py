@@ -50,6 +50,8 @@ CASES = [
      "the talks had stalled over prisoner lists", ["Sources", "Reuters", OUTLET], None),
     ("A senior diplomat told Reuters that the ceasefire talks would resume in Doha.",
      "the ceasefire talks would resume in Doha", ["diplomat", "Reuters", OUTLET], None),
+    ("Three port workers told the Reuters news agency that the cranes had stopped before dawn.",
+     "the cranes had stopped before dawn", ["port workers", "Reuters", OUTLET], None),
     ("The Associated Press reported, citing two police officers, that the suspect had fled abroad.",
      "the suspect had fled abroad", ["police officers", "Associated Press", OUTLET], None),
     # complement verbs, infinitive complements
@@ -187,3 +189,11 @@ def test_definite_anonymous_source_reuses_earlier_chain() -> None:
     att = _find(atts, "nobody had been hurt")
     assert att is not None
     assert _in_order(["defence official", "Reuters", OUTLET], _chain(att)), _chain(att)
+
+
+def test_one_of_them_speaks_for_the_group_named_before() -> None:
+    text = ("Two Norland customs officers told Reuters that the cargo was seized at dawn. "
+            "One of them said the ship had sailed from a southern port.")
+    att = _find(_attributions(text), "the ship had sailed")
+    assert att is not None
+    assert _in_order(["customs officers", "Reuters", OUTLET], _chain(att)), _chain(att)

@@ -73,6 +73,7 @@ class Vocabulary:
     anonymous: frozenset[str]
     documents: frozenset[str]
     media: frozenset[str]
+    outlet_nouns: frozenset[str]
     official_roles: frozenset[str]
 
 
@@ -102,6 +103,7 @@ def vocabulary() -> Vocabulary:
         anonymous=fs(srcs["anonymous"]["heads"]),
         documents=fs(srcs["documents"]["heads"]),
         media=fs(srcs["media"]["heads"]),
+        outlet_nouns=fs(srcs["outlet_nouns"]["heads"]),
         official_roles=fs(srcs["official_roles"]["words"]),
     )
 
@@ -167,6 +169,17 @@ def _in_quote(quotes: list[Quote], tok: Token) -> bool:
 
 # --- sources -------------------------------------------------------------------
 
+PARTITIVE_PRONOUNS = frozenset({"them", "those", "these"})
+
+
+def _names_a_group(name: str) -> bool:
+    """A source named in the plural ("Two Syrian security officials", "sources close to X")."""
+    words = name.split()
+    head = next((w for w in reversed(words) if w.isalpha()), "")
+    return len(head) > 3 and head.lower().endswith("s") and not head.lower().endswith(("ss", "us", "ws")) \
+        and head[0].islower()
+
+
 
 class SourceDescriber:
     """Turns a noun phrase (its head token) into a :class:`Source`, using the entity table."""
@@ -175,9 +188,12 @@ class SourceDescriber:
         self.doc, self.table, self.vocab = doc, table, vocab
         self.earlier_names: dict[str, str] = {}   # head noun -> the last anonymous source so named
         self.earlier_chains: list[tuple[int, str, list[Source]]] = []
+        self.plural_chains: list[tuple[int, list[Source]]] = []   # "two officials": for "one of them"
 
     def remember(self, chain: list[Source], position: int) -> None:
         source = chain[0]
+        if _names_a_group(source.name):
+            self.plural_chains.append((position, chain))
         if source.type in ("anonymous", "document") and source.entity is None:
             head = source.name.split()[-1].lower()
             self.earlier_names[head] = source.name
@@ -191,6 +207,9 @@ class SourceDescriber:
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if obj is None:
                 return None
+            if obj.lower_ in PARTITIVE_PRONOUNS:   # "one of them said": the group named last
+                groups = [c for pos, c in self.plural_chains if pos < head.idx]
+                return list(groups[-1]) if groups else None
             head, word = obj, obj.lower_
         if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children):
             return None
@@ -377,9 +396,9 @@ class ChainBuilder:
             # the parser may hang ", citing X," on the reported clause that follows it
             kids += [c for c in clause.children if c.dep_ == "advcl" and mark is not None and c.i < mark.i]
         for child in kids:
-            if lemma in self.vocab.relay_object and child.dep_ in ("dobj", "dative", "iobj") \
-                    and self.describer.table.at_token(child.i) is not None:
-                chain += self.from_np(child)
+            named = self._named_medium(child) if child.dep_ in ("dobj", "dative", "iobj") else None
+            if lemma in self.vocab.relay_object and named is not None:
+                chain += self.from_np(named)
             elif child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_.lower() in self.vocab.citing:
                 for obj in child.children:
                     if obj.dep_ in ("dobj", "pobj"):
@@ -399,6 +418,21 @@ class ChainBuilder:
                                     if o.dep_ == "pobj":
                                         chain += self.from_np(o)
         return chain
+
+    def _named_medium(self, head: Token) -> Token | None:
+        """The token naming whom something was told: the head itself when it is a mention, or the
+        outlet named in front of a generic noun ("the Reuters news agency", "the BBC's Persian service")."""
+        table = self.describer.table
+        if table.at_token(head.i) is not None:
+            return head
+        if head.lower_ not in self.vocab.outlet_nouns:
+            return None
+        for left in head.lefts:
+            m = table.at_token(left.i)
+            info = table.get(m.entity_id) if m is not None else None
+            if info is not None and info.type == "media":
+                return left
+        return None
 
     def close(self, chain: list[Source]) -> list[Source]:
         """Drop a repeated last link and append the publishing outlet."""
