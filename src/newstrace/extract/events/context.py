@@ -50,10 +50,16 @@ def attributive(tok: Token, is_event_noun: Callable[[Token], bool]) -> bool:
     terrorist organization by the UN": a past participle describing a person or thing is no
     event; one describing an event noun ("a swap mediated by X") tells how that event happened.
     A "participle" with an object or an infinitive of its own is a misparsed verb ("Cable, for the
-    Liberal Democrats, called on Mr Brown to open the books")."""
+    Liberal Democrats, called on Mr Brown to open the books"), and so is one with auxiliaries or
+    a subordinator ("said in a statement that the ship had been hit": a "that" clause the parser
+    hung on the noun)."""
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBN" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN" \
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in tok.children):
+        return True   # "the ports of occupied Palestine": an adjective before a name, read as a verb
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN") \
         and not is_event_noun(tok.head) and not any(
-            c.dep_ in ("dobj", "xcomp", "ccomp", "dative") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+            c.dep_ in ("dobj", "xcomp", "ccomp", "dative", "aux", "auxpass", "mark")
+            or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
             for c in tok.children)
 
 

@@ -39,6 +39,7 @@ class Pattern(BaseModel):
     reciprocal: bool = False
     negated_type: str | None = None
     only_intended: bool = False
+    speaker_subject: bool = False
     source: str
 
     @property
@@ -103,6 +104,11 @@ class Lexicon:
     local_institutions: frozenset[str]
     publication_nouns: frozenset[str]
     publication_verbs: frozenset[str]
+    operation_nouns: frozenset[str]
+    denied_part_nouns: frozenset[str]
+    denied_part_types: tuple[str, ...]
+    retaliation_words: frozenset[str]
+    casualty_nouns: frozenset[str]
 
     def classes_of(self, *words: str) -> set[str]:
         lowered = {w.lower() for w in words}
@@ -169,4 +175,9 @@ def lexicon() -> Lexicon:
         local_institutions=frozenset(w.lower() for w in objects["local_institutions"]["words"]),
         publication_nouns=frozenset(w.lower() for w in objects["publications"]["nouns"]),
         publication_verbs=frozenset(objects["publications"]["verbs"]),
+        operation_nouns=frozenset(objects["operation_nouns"]["words"]),
+        denied_part_nouns=frozenset(objects["denied_part"]["nouns"]),
+        denied_part_types=tuple(objects["denied_part"]["types"]),
+        retaliation_words=frozenset(objects["retaliation_words"]["words"]),
+        casualty_nouns=frozenset(objects["casualty_nouns"]["words"]),
     )

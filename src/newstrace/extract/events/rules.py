@@ -119,6 +119,11 @@ class Coder:
         self._hidden: set[int] = set()
         #: character offsets of announced acts of force ("would respond"): threats without a named target
         self._announced: set[int] = set()
+        #: character offsets of deliveries whose destination is a place, not a recipient ("an aid convoy
+        #: arrived in X"): aid without a named recipient
+        self._undirected: set[int] = set()
+        #: triggers whose object is a weapon shot down ("downed 41 drones"): its owner is the target
+        self._downed: set[int] = set()
         #: the events coded so far, in text order
         self._prior: list[tuple[Token, Event]] = []
 
@@ -228,13 +233,23 @@ class Coder:
         if tok.i in self._speakers:
             return self._speakers[tok.i]
         holders = [a for a in self.attributions if a.content.start <= tok.idx < a.content.end]
+        return self._speaker_of(tok, holders)
+
+    def _cue_speaker(self, tok: Token) -> Participant | None:
+        """"The spokesman warned that ...": where the trigger is itself an attribution's cue and its
+        subject names nobody, the organisation of that attribution's source."""
+        holders = [a for a in self.attributions if a.cue is not None and a.cue.start <= tok.idx < a.cue.end and a.chain]
+        return self._speaker_of(tok, holders, cache=False) if holders else None
+
+    def _speaker_of(self, tok: Token, holders: list[Attribution], cache: bool = True) -> Participant | None:
         if not holders:
             sent = tok.sent
             holders = sorted((a for a in self.attributions if a.cue is not None
                               and sent.start_char <= a.cue.start < sent.end_char),
                              key=lambda a: abs(a.cue.start - tok.idx) if a.cue else 0)[:1]
         if not holders and _quoted(tok):
-            self._speakers[tok.i] = None
+            if cache:
+                self._speakers[tok.i] = None
             return None
         found: Participant | None = None
         entity_id: str | None = None
@@ -253,7 +268,8 @@ class Coder:
         if info is not None:
             found = Participant(entity=info.id, name=info.name, sector=None,
                                 span=Span(start=tok.idx, end=tok.idx + len(tok.text), text=tok.text))
-        self._speakers[tok.i] = found
+        if cache:
+            self._speakers[tok.i] = found
         return found
 
     def participant(self, head: Token, depth: int = 0) -> Participant | None:
@@ -265,7 +281,7 @@ class Coder:
     def _found(self, head: Token, depth: int = 0) -> tuple[Participant, Token] | None:
         """The first actor the phrase names, and the token naming it; a place is none ("Hong
         Kong-based firms", "villages near Qamishli": where, not who)."""
-        tokens = self._np_tokens(head)
+        tokens = [t for t in self._np_tokens(head) if not self._dateline(t)]
         for t in [head, *tokens]:
             p = self._resolve(t, depth)
             if p is not None and not self._is_place(p):
@@ -275,6 +291,16 @@ class Coder:
             if p is not None:
                 return p, t
         return None
+
+    @staticmethod
+    def _dateline(tok: Token) -> bool:
+        """"EL FASHER / NAIROBI – The RSF denied ...": a place line in capitals that opens the sentence
+        before a dash, which the parser may hang on the subject; it says where, never who."""
+        sent = tok.sent
+        dash = next((t for t in sent if t.text in ("–", "—", "--", "-") and t.i > tok.i), None)
+        if dash is None or not tok.text.isupper() or len(tok.text) < 2:
+            return False
+        return all(t.is_punct or t.is_space or t.text.isupper() or t.text in ("/", "&") for t in sent.doc[sent.start:dash.i])
 
     def _salient_group(self, tok: Token) -> Participant | None:
         """A generic noun standing for a named armed group ("killed hundreds of terrorists",
@@ -556,6 +582,8 @@ class Coder:
                 if self._in_name(tok):
                     continue   # "the Alliance of Sahel States", "Popular Mobilization Forces": a name
                 ev = self.nominal(tok, self.lex.nouns.get(tok.lower_) or self.lex.nouns[lemma])
+            elif tok.pos_ == "NOUN" and lemma in self.lex.denied_part_nouns:
+                ev = self._denied_part(tok, found)
             else:
                 continue
             if ev is None:
@@ -655,7 +683,7 @@ class Coder:
         if not ev.actors and not ev.targets:
             return False
         return bool(ev.actors and ev.targets) or ev.type not in self.lex.directed_types \
-            or (bool(ev.actors) and ev.trigger.start in self._announced)
+            or (bool(ev.actors) and (ev.trigger.start in self._announced or ev.trigger.start in self._undirected))
 
     def _in_name(self, tok: Token) -> bool:
         m = self.table.at_token(tok.i)
@@ -745,7 +773,7 @@ class Coder:
         for t, e in same:
             if lemma in (t.lemma_.lower(), self._theme.get(t.i)) or low == t.lower_:
                 return e
-        if any(p.type == type_ for p in self.lex.nouns.get(low) or self.lex.nouns.get(lemma) or []):
+        if any(p.type == type_ for p in [*self.lex.nouns.get(low, []), *self.lex.nouns.get(lemma, [])]):
             return same[0][1] if same else None
         return None
 
@@ -827,6 +855,15 @@ class Coder:
             if like is not None:
                 targets = list(like.targets)
                 reason, confidence = reason + "+inherited_target", confidence + 0.1
+        if not targets and tok.i in self._downed and obj is not None:
+            # "air defences shot down 41 of the drones": whoever launched them (EVENT_GUIDELINES.md §5d)
+            ids = {a.entity for a in actors}
+            lemma = obj.lemma_.lower()
+            launched = next((e for t, e in self._window(tok, prior, FAR) if self._theme.get(t.i) == lemma
+                             and e.actors and not e.negated and not ids & {a.entity for a in e.actors}), None)
+            if launched is not None:
+                targets = list(launched.actors)
+                reason, confidence = reason + "+inherited_target", confidence + 0.1
         if not targets and tok.i in self._anaphoric:
             source = self._antecedent_event(tok, ev.type, self._window(tok, prior, FAR), "targets")
             if source is not None:
@@ -889,8 +926,9 @@ class Coder:
                 prep = next((preps[w] for w in p.preps if w in preps), None)
                 if prep is None:
                     continue
-                if p.objects and not self._is(pobj, p.objects):
-                    pobj = _pobj(prep)
+                if (p.objects and not self._is(pobj, p.objects)) or (pobj is None and p.requires_object):
+                    pobj = _pobj(prep)   # "took control of X"; "findings point to X"
+                    pobj = self.core(pobj) if pobj is not None else None
             if p.objects and not self._is(pobj, p.objects):
                 continue
             obj_classes = self.lex.classes_of(pobj.lemma_, pobj.text, *(c.lemma_ for c in pobj.children
@@ -905,6 +943,8 @@ class Coder:
                 subj_classes = self.lex.classes_of(subj.text, subj.lemma_) if subj is not None else set()
                 if subj is not None and self.participant(subj) is not None:
                     subj_classes.add("actor")
+                if subj is not None and self._carries_relief(subj):
+                    subj_classes.add("relief_carriers")
                 if not (subj_classes & set(p.requires_subject)):
                     continue
             mode = p.mode
@@ -913,6 +953,42 @@ class Coder:
                     mode = m
             return p, mode, pobj
         return None
+
+    def _operator(self, noun: Token) -> Token | None:
+        """"X carried out a military operation targeting Y": the subject of the light verb whose object
+        is an operation noun (``objects.yaml`` ``operation_nouns``) that the participle describes."""
+        if self._lemma(noun) not in self.lex.operation_nouns and noun.lower_ not in self.lex.operation_nouns:
+            return None
+        if noun.dep_ != "dobj" or self._lemma(noun.head) not in self.lex.light_verbs:
+            return None
+        subj = self.subject_of(noun.head)
+        return self.core(subj) if subj is not None and self.participant(self.core(subj)) is not None else None
+
+    def _carries_relief(self, subj: Token) -> bool:
+        """"an aid convoy", "a convoy of 22 trucks carrying food", "lorries loaded with medicine": a
+        vehicle (``objects.yaml`` ``carriers``) whose load is relief."""
+        heads = [subj, *(o for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for o in [_pobj(c)] if o is not None)]
+        if not any(self._lemma(h) in self.lex.classes["carriers"] or h.lower_ in self.lex.classes["carriers"] for h in heads):
+            return False
+        load: list[Token] = []
+        for h in heads:
+            load += [c for c in h.children if c.dep_ in ("compound", "amod", "nmod")]
+            for acl in (c for c in h.children if c.dep_ == "acl"):
+                load += [c for c in acl.children if c.dep_ == "dobj"]
+                load += [o for c in acl.children if c.dep_ == "prep" and c.lower_ == "with" for o in [_pobj(c)] if o is not None]
+        return any({"relief", "humanitarian_aid"} & self.lex.classes_of(t.lemma_, t.text, *(c.lemma_ for c in t.children if c.dep_ in ("compound", "amod")))
+                   for t in load)
+
+    def _supplier(self, subj: Token) -> list[Participant]:
+        """Who sends a relief convoy: a name on the vehicle ("a WFP convoy") or the origin of its load
+        ("trucks carrying food from the World Food Programme")."""
+        found = [p for p in self.participants(subj) if not self._is_place(p)]
+        if found:
+            return found
+        for t in subj.subtree:
+            if t.dep_ == "prep" and t.lower_ in ("from", "by") and t.head.i != subj.i:
+                found += self.participants(_pobj(t))
+        return found
 
     @staticmethod
     def _is(tok: Token | None, words: list[str]) -> bool:
@@ -1027,7 +1103,10 @@ class Coder:
         if subj is None and obj is None and not preps:
             return None
         if tok.dep_ == "acl" and subj is not None and subj.i == tok.head.i and self.participant(subj) is None:
-            return None   # "sanctions targeting X", "facilities supporting Y": a description
+            operator = self._operator(subj)
+            if operator is None:
+                return None   # "sanctions targeting X", "facilities supporting Y": a description
+            subj = operator   # "carried out an operation targeting the ship": whoever carried it out
         if tok.dep_ == "relcl" and tok.head.lower_ in GENERIC_ANTECEDENTS:
             return None   # "those who attack Americans", "anyone who approaches": whoever might
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
@@ -1053,6 +1132,12 @@ class Coder:
             self._announced.add(tok.idx)
         actors = self.participants(subj)
         targets: list[Participant] = []
+        if "relief_carriers" in pattern.requires_subject and subj is not None:
+            actors = self._supplier(subj)   # "a WFP convoy arrived in X": the WFP delivered aid there
+            self._undirected.add(tok.idx)
+        if pattern.speaker_subject and not actors:   # "initial findings point to X", a source said
+            self._add(actors, [p for p in [self._speaker(tok)] if p and (_quoted(tok) or any(
+                a.content.start <= tok.idx < a.content.end for a in self.attributions))])
         if pattern.object_role == "forces" and not actors and obj is not None:
             actors, obj = self.participants(obj), None   # "Russian fighters were deployed"
         if obj is not None and matched is obj and pattern.objects:
@@ -1062,7 +1147,10 @@ class Coder:
                 elif pattern.object_modifiers and c.dep_ in ("compound", "amod", "poss", "nmod"):
                     self._add(targets, self.participants(c))   # "attend the Beijing Olympics": China
         elif obj is not None and self.lex.classes_of(obj.lemma_, obj.text) & THINGS:
-            self._theme[tok.i] = obj.lemma_.lower()
+            if pattern.object_role == "downed":   # "shot down 41 drones": whoever launched them is hit
+                self._downed.add(tok.i)
+            else:
+                self._theme[tok.i] = obj.lemma_.lower()
             for c in obj.children:   # "fired drones at X", "sent weapons to X"
                 if c.dep_ == "prep" and (c.lower_ in pattern.target_preps or (
                         pattern.object_role == "theme" and c.lower_ in ("to", "for"))):
@@ -1082,7 +1170,7 @@ class Coder:
                     or prep.dep_ == "dative":
                 if not (self.lex.classes_of(pobj.lemma_, pobj.text) & THINGS):
                     self._add(targets, self.participants(pobj))
-            elif word == "in" and pattern.type == "ASSAULT":
+            elif word in ("in", "after", "during") and pattern.type == "ASSAULT":
                 self._in_event(pobj, actors, targets, passive)
         if pattern.subject_role == "target":
             actors, targets = [], actors + self._others(targets, actors)
@@ -1097,6 +1185,9 @@ class Coder:
             subj_head = self._relative_antecedent(subj) or subj
             self._add(actors, [p for p in [self._own_forces(subj_head, tok) or (
                 described(subj_head, self.lex.classes["persons"]) if describe else None)] if p])
+        if not actors and not passive and pattern.subject_role == "actor" and subj is not None \
+                and self.participant(subj) is None and self.lex.classes_of(subj.lemma_) & {"officials"}:
+            self._add(actors, [p for p in [self._cue_speaker(tok)] if p])   # "the spokesman warned that ..."
         if not actors and pattern.type == "THREATEN" and (_quoted(tok) or any(
                 a.content.start <= tok.idx < a.content.end for a in self.attributions)):
             self._add(actors, [p for p in [self._speaker(tok)] if p])   # "... will be held accountable," X said
@@ -1113,8 +1204,12 @@ class Coder:
             targets = [*targets, *self._others(self._content_subjects(tok), actors)]
         if pattern.reciprocal and "with" in preps:
             actors, targets = self._reciprocal(actors, targets, _pobj(preps["with"]))
-        negated = any(c.lower_ in self.lex.negators and c.dep_ == "neg" for c in tok.children) or any(
-            a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2])
+        if pattern.type == "THREATEN" and not pattern.requires_aux:
+            answered = self._announced_threat(tok, actors)
+            if answered is not None:   # "warned that ships would be targets", "vowed a painful response"
+                self._announced.add(tok.idx)
+                targets = targets or answered
+        negated = any(c.lower_ in self.lex.negators and c.dep_ == "neg" for c in tok.children) or self._denied(tok)
         if negated and pattern.negated_type is not None:   # "would not give permission": a refusal
             return self._event(tok, pattern, None, actors, targets, False, type_=pattern.negated_type)
         if intention is not None:
@@ -1125,6 +1220,44 @@ class Coder:
                 self._announced.add(min(intention.idx, tok.idx))
             return self._event(tok, pattern, intended[1], actors, targets, False, type_=intended[0], trigger_from=intention)
         return self._event(tok, pattern, mode, actors, targets, negated)
+
+    def _announced_threat(self, tok: Token, actors: list[Participant]) -> list[Participant] | None:
+        """A warning or vow that announces a hostile act (EVENT_GUIDELINES.md §2): its "that" clause is in
+        the modal future ("warned that their ships would be legitimate targets", "vowed that the
+        strikes would not go unanswered") or its object is a response ("vowed a painful response").
+        None where nothing is announced; else the targets found: the actor of an earlier event the
+        clause names ("the strikes", §5d(ii)); a response noun looks for them as a retaliation does."""
+        ids = {a.entity for a in actors}
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):   # "warned companies dealing with X that ...":
+            clauses += [t for t in obj.subtree if t.dep_ == "ccomp"   # the "that" clause hung inside the object
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)]
+        for clause in clauses:
+            if not any(c.dep_ == "aux" and c.lower_ in self.lex.intent.modals for c in clause.children) \
+                    or not any(self._hostile(t) for t in clause.subtree):
+                continue   # "warned that prices would rise": a forecast, no threat
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            patterns = [*self.lex.nouns.get(subj.lower_, []), *self.lex.nouns.get(subj.lemma_.lower(), [])] if subj is not None else []
+            if subj is not None and patterns and self._definite(subj):
+                for type_ in dict.fromkeys(p.type for p in patterns):   # "the raids": an arrest or an attack
+                    source = self._antecedent_event(subj, type_, self._window(tok, self._prior, FAR), "actors")
+                    if source is not None:
+                        return [a for a in source.actors if a.entity not in ids]
+            return []
+        if any(c.dep_ == "dobj" and (self._lemma(c) in self.lex.retaliation_words or c.lower_ in self.lex.retaliation_words)
+               for c in tok.children):
+            self._retaliation.add(tok.i)
+            return []
+        return None
+
+    def _hostile(self, tok: Token) -> bool:
+        """A word of force or of retaliation: a trigger of a type an announced act of which is a threat
+        ("legitimate targets", "the strikes"), or a retaliation word ("would not go unanswered")."""
+        lemma = self._lemma(tok)
+        if lemma in self.lex.retaliation_words or tok.lower_ in self.lex.retaliation_words:
+            return True
+        found = [*self.lex.verbs.get(lemma, []), *self.lex.nouns.get(lemma, []), *self.lex.nouns.get(tok.lower_, [])]
+        return any(p.type in self.lex.intent.threaten_types for p in found)
 
     def _reciprocal(self, actors: list[Participant], targets: list[Participant],
                     partner: Token | None) -> tuple[list[Participant], list[Participant]]:
@@ -1170,8 +1303,8 @@ class Coder:
     def _in_event(self, pobj: Token, actors: list[Participant], targets: list[Participant],
                   passive: bool) -> None:
         """"killed in a clash with X", "wounded in an attack by X", "killed in Israeli tank
-        shelling": the parties of the event noun (or the owner of the weapon) act; any other "in"
-        phrase ("killed in Lebanon") says where, not whom."""
+        shelling", "homes were burned after an attack by X": the parties of the event noun (or the
+        owner of the weapon) act; any other "in" phrase ("killed in Lebanon") says where, not whom."""
         used = self._is_event_noun(pobj) or "weapons" in self.lex.classes_of(pobj.lemma_, pobj.text)
         if used and passive and not actors:   # "killed in Israeli tank shelling": the tank's owner
             for c in pobj.children:
@@ -1241,6 +1374,8 @@ class Coder:
             for t in tok.subtree:
                 if t.dep_ == "prep" and t.lower_ == "against" and t.head.i != tok.i:
                     self._add(targets, self.participants(_pobj(t)))
+        if not targets and pattern.type == "ASSAULT":   # "the death of three soldiers in a drone attack"
+            self._add(targets, self._casualties(tok))
         if addressed and actors and not targets:
             targets = self._complained_of(tok, actors)
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.defence_verbs:
@@ -1250,12 +1385,46 @@ class Coder:
         partner = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
         if pattern.reciprocal and partner is not None:
             actors, targets = self._reciprocal(actors, targets, _pobj(partner))
-        negated = any(a.lemma_.lower() in self.lex.denial_verbs for a in list(tok.ancestors)[:2]) or any(
+        negated = self._denied(tok) or any(
             c.dep_ == "neg" for c in tok.head.children if tok.dep_ == "dobj") or (
             involved is not None and involved[1]) or any(   # "a massacre both governments deny"
             c.dep_ == "relcl" and c.lemma_.lower() in self.lex.denial_verbs
             and not any(o.dep_ in ("dobj", "ccomp") for o in c.children) for c in tok.children)
         return self._event(tok, pattern, pattern.mode, actors, targets, negated)
+
+    def _denied(self, tok: Token) -> bool:
+        """"denied attacking the camp", "denied that its fighters attacked", "denies the massacre": a
+        verb of denial within two steps above; not a verb coordinated with the denial ("denied any
+        involvement and condemned the attack": the condemnation is not denied)."""
+        cur = tok
+        for _ in range(2):
+            head = cur.head
+            if head.i == cur.i:
+                return False
+            if head.lemma_.lower() in self.lex.denial_verbs and cur.dep_ != "conj":
+                return True
+            cur = head
+        return False
+
+    def _casualties(self, tok: Token) -> list[Participant]:
+        """"documented the death of three soldiers in a drone attack", "the killing of two men in an
+        air strike": the people whose death or injury (``objects.yaml`` ``casualty_nouns``) the event
+        noun under "in" caused are its targets."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "during"):
+            return []
+        holder = tok.head.head
+        nouns = [holder] if self._lemma(holder) in self.lex.casualty_nouns else \
+            [c for c in holder.children if c.dep_ == "dobj" and self._lemma(c) in self.lex.casualty_nouns]
+        found: list[Participant] = []
+        for noun in nouns:
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                victims = _pobj(prep)
+                if victims is None:
+                    continue
+                victims = self.core(victims)
+                self._add(found, self.participants(victims)
+                          or [p for p in [described(victims, self.lex.classes["persons"])] if p])
+        return found
 
     def _holder(self, tok: Token) -> Token | None:
         """Whom an event noun is predicated of: "X has been at war with Y", "X is in talks with Y",
@@ -1285,17 +1454,40 @@ class Coder:
                 return others
         return []
 
+    def _denied_part(self, tok: Token, prior: list[tuple[Token, Event]]) -> Event | None:
+        """"The SDF denied any involvement": the denier's part in the hostile event told just before
+        (``objects.yaml`` ``denied_part``), a negated event of that type with the denier as actor and
+        that event's targets (EVENT_GUIDELINES.md §2, §5d(ii)). With an event noun of its own ("denied
+        involvement in the attack") the noun is coded instead."""
+        verb = tok.head
+        if tok.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.denial_verbs:
+            return None
+        if any(c.dep_ == "prep" and (o := _pobj(c)) is not None and self._is_event_noun(o) for c in tok.children):
+            return None
+        subj = self.subject_of(verb)
+        actors = self.participants(self.core(subj)) if subj is not None else []
+        ids = {a.entity for a in actors if a.entity}
+        if not ids:
+            return None
+        source = next((e for _, e in self._window(tok, prior, NEAR) if e.type in self.lex.denied_part_types
+                       and not e.negated and not ids & {a.entity for a in e.actors}), None)
+        if source is None:
+            return None
+        pattern = Pattern(type=source.type, pos="noun", lemmas=[tok.lemma_.lower()], source="objects.yaml denied_part")
+        return self._event(tok, pattern, source.mode, actors, self._others(list(source.targets), actors), True)
+
     def _involvement(self, tok: Token) -> tuple[Token, bool] | None:
         """"had no role in the attack", "played a part in the assault": the verb whose subject
         took part, and whether the part is denied ("no role", "did not play a part")."""
         prep = tok.head
-        if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_.lower() not in self.lex.involvement_nouns:
+        if tok.dep_ != "pobj" or prep.lower_ not in ("in", "for") or prep.head.lemma_.lower() not in self.lex.involvement_nouns:
             return None
         noun = prep.head
         verb = noun.head
-        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.lex.involvement_verbs:
+        denial = verb.lemma_.lower() in self.lex.denial_verbs   # "denied any involvement in the bombing"
+        if noun.dep_ != "dobj" or not (verb.lemma_.lower() in self.lex.involvement_verbs or denial):
             return None
-        negated = any(c.lower_ in self.lex.negators for c in noun.children if c.dep_ in ("det", "neg")) \
+        negated = denial or any(c.lower_ in self.lex.negators for c in noun.children if c.dep_ in ("det", "neg")) \
             or any(c.dep_ == "neg" for c in verb.children)
         return verb, negated
 
