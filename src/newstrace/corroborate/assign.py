@@ -2,7 +2,9 @@
 
 Each event joins the best-scoring candidate cluster when the score reaches ``join``, else starts one.
 When it reaches ``merge`` with several clusters, those clusters were one event reported in
-different words: they are merged into the oldest (the one stored first, else the best).
+different words: they are merged into the oldest (the one stored first, else the best). A denial
+joins the best cluster that reports the event rather than one of denials, and the clusters of
+denials it reaches ``join`` with are merged into that one (they deny the same event).
 """
 
 from __future__ import annotations
@@ -45,7 +47,11 @@ def assign(new: list[EventFeatures], index: BlockIndex, df: DocFrequencies) -> A
             best = index.new_cluster(ClusterProfile(None, ev.type))
         else:
             group = [n for s, n in scored if s >= cfg.score.merge] or [scored[0][1]]
-            group = [scored[0][1], *(n for n in group if n != scored[0][1])]
+            affirmed = [n for _, n in scored if not index.clusters[n].denial]
+            if ev.negated and affirmed:
+                # a denial goes with the event it denies, and brings the denials it fits along
+                group = [affirmed[0], *(n for _, n in scored if index.clusters[n].denial)]
+            group = [group[0], *(n for n in group[1:] if n != group[0])]
             best = _survivor(index, group)
             for n in group:
                 if n != best:

@@ -34,6 +34,11 @@ class TimeWindow(_Group):
     max_gap_days: int
     bucket_days: int
     block_words: int
+    ongoing_words: list[str]
+    ongoing_counts: list[str]
+    ongoing_objects: list[str]
+    ongoing_before: int
+    ongoing_after: int
 
 
 class Score(_Group):

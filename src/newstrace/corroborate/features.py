@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..store.models import ArticleRow, ClusterMemberRow, EventRow, ParticipantRow
 from .chains import key
 from .config import TimeWindow, thresholds
-from .text import content_words
+from .text import content_words, words_around
 
 CHUNK = 500
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -41,6 +41,9 @@ class EventFeatures:
     text: str = ""                       # the evidence, lower case
     actors: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
+    weak_targets: set[str] = field(default_factory=set)   # named only by a demonym ("a Greek-managed ship")
+    inferred: bool = False               # the country is the article's, not the event's own
+    ongoing: bool = False                # a campaign or a habit ("have repeatedly fired", "since 2023")
 
     @property
     def fine(self) -> bool:
@@ -81,33 +84,92 @@ def place_keys(data: dict[str, Any], country: str | None) -> set[str]:
     return {n for n in names if n and n != whole}
 
 
+def own_span_days(data: dict[str, Any]) -> int | None:
+    """Days covered by the event's own time expression, when it has both ends."""
+    t = data.get("time") or {}
+    try:
+        start, end = datetime.date.fromisoformat(str(t.get("start"))), datetime.date.fromisoformat(str(t.get("end")))
+    except ValueError:
+        return None
+    return (end - start).days
+
+
+def is_ongoing(data: dict[str, Any], evidence: str, evidence_start: int, cfg: TimeWindow) -> bool:
+    """A campaign or a habit, not one incident: its own time is a range of more than ``max_span_days``
+    ("since late 2023": "2023-11/PRESENT_REF"; not a year, "the deadliest attack this year") or an iteration word stands by the trigger ("have repeatedly fired",
+    "near-daily strikes", "have targeted dozens of ships"; see ``thresholds.yaml``)."""
+    days = own_span_days(data)
+    if days is not None and days > cfg.max_span_days and "/" in str((data.get("time") or {}).get("value") or ""):
+        return True
+    trigger = data.get("trigger") or {}
+    start = trigger.get("start")
+    if not isinstance(start, int):
+        return False
+    at = start - evidence_start
+    if not 0 <= at <= len(evidence):
+        return False
+    near = words_around(evidence, at, cfg.ongoing_before, cfg.ongoing_after)
+    if set(near) & set(cfg.ongoing_words):
+        return True
+    counts, objects = set(cfg.ongoing_counts), set(cfg.ongoing_objects)
+    # "dozens of ships", "hundreds of Israeli strikes": a count, "of", then the acts within two words;
+    # "more than 4,000 times", "three times": a count of times
+    return any((w in counts or w.isdigit()) and i + 1 < len(near)
+               and (near[i + 1] == "times" or (near[i + 1] == "of" and objects & set(near[i + 2 : i + 4])))
+               for i, w in enumerate(near))
+
+
+def demonym_targets(data: dict[str, Any]) -> set[str]:
+    """Canonical names of targets named only by a demonym: "a Liberian-flagged ship" has Liberia for a
+    target, but the state is a modifier of what was hit (its flag, its owner), not the target itself."""
+    from ..extract.entities.gazetteer import default_gazetteer
+    gaz = default_gazetteer()
+    out: set[str] = set()
+    for t in data.get("targets") or []:
+        surface = str((t.get("span") or {}).get("text") or "")
+        name = str(t.get("name") or "")
+        if surface and name and surface.casefold() != name.casefold() and gaz.country_of_demonym(surface):
+            out.add(name)
+    return out
+
+
 def load_events(session: Session, where: ColumnElement[bool]) -> list[EventFeatures]:
     """Features of the events matching ``where`` (with their cluster id when clustered)."""
     cfg = thresholds().time
     stmt = (select(EventRow.id, EventRow.article_id, EventRow.type, EventRow.time_start, EventRow.time_end,
                    EventRow.data, EventRow.country, EventRow.lat, EventRow.lon, EventRow.evidence,
-                   EventRow.negated, ArticleRow.published, ClusterMemberRow.cluster_id)
+                   EventRow.negated, ArticleRow.published, ClusterMemberRow.cluster_id, EventRow.evidence_start)
             .join(ArticleRow, ArticleRow.id == EventRow.article_id)
             .outerjoin(ClusterMemberRow, ClusterMemberRow.event_id == EventRow.id)
             .where(where).order_by(EventRow.id))
     out: list[EventFeatures] = []
-    for eid, aid, type_, start, end, data, country, lat, lon, evidence, negated, published, cid in (
+    weak: dict[int, set[str]] = {}
+    for eid, aid, type_, start, end, data, country, lat, lon, evidence, negated, published, cid, ev_start in (
             session.execute(stmt)):
         span, explicit = interval(start, end, published, cfg)
+        explicit = explicit and not negated    # "denied on Tuesday": maybe the denial's time, not the event's
         dateline = is_dateline(data)
         places = set() if dateline else place_keys(data, country)
-        coords = (lat, lon) if lat is not None and lon is not None and places else None
+        # a place in no one country (a sea, a cross-border region) has a centroid, no point to measure from
+        coords = (lat, lon) if lat is not None and lon is not None and places and country else None
         out.append(EventFeatures(eid, aid, type_, published, span, explicit, places, None if dateline else country,
-                                 coords, content_words(evidence), negated, cid, evidence.lower()))
-    _add_participants(session, out)
+                                 coords, content_words(evidence), negated, cid, evidence.lower(),
+                                 ongoing=is_ongoing(data, evidence, ev_start, cfg)))
+        if found := demonym_targets(data):
+            weak[eid] = found
+    _add_participants(session, out, weak)
     return out
 
 
 def fill_places(events: list[EventFeatures]) -> None:
     """An event without a place of its own takes the known places its evidence names ("... a car bomb
     in a market in Manbij ...": word n-grams looked up in the places of ``events``, O(words)); one
-    without a country takes the one most events of its article have."""
-    known = {p for e in events for p in e.places}
+    without a country takes the one its places have, else the one most events of its article have
+    (``inferred``: weaker evidence, see ``profile.place_score``)."""
+    known: dict[str, set[str]] = {}               # place key -> the countries events give it
+    for e in events:
+        for p in e.places:
+            known.setdefault(p, set()).update([e.country] if e.country else [])
     longest = max((len(p.split()) for p in known), default=0)
     countries: dict[int, Counter[str]] = {}
     for e in events:
@@ -118,16 +180,35 @@ def fill_places(events: list[EventFeatures]) -> None:
             words = _TOKEN.findall(e.text)
             e.places = {g for n in range(1, longest + 1) for i in range(len(words) - n + 1)
                         if (g := " ".join(words[i : i + n])) in known}
+            found = {c for p in e.places for c in known[p]}
+            if not e.country and len(found) == 1:
+                e.country = found.pop()
         if not e.country and e.article_id in countries:
-            e.country = countries[e.article_id].most_common(1)[0][0]
+            e.country = article_country(countries[e.article_id])
+            e.inferred = e.country is not None
 
 
-def _add_participants(session: Session, events: Iterable[EventFeatures]) -> None:
-    """Canonical entities only: "12 people" or "two men" neither match nor conflict."""
+def article_country(counts: Counter[str]) -> str | None:
+    """The country most of an article's located events are in, if more than half are; a tie or a
+    plurality says too little (a story from Lebanon with one event in Israel and one in the US)."""
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if 2 * n > sum(counts.values()) else None
+
+
+def _add_participants(session: Session, events: Iterable[EventFeatures],
+                      weak: dict[int, set[str]] | None = None) -> None:
+    """Canonical entities only: "12 people" or "two men" neither match nor conflict. ``weak``: by
+    event, the names of targets named only by a demonym (see :func:`demonym_targets`)."""
+    weak = weak or {}
     by_id = {e.id: e for e in events}
     ids = sorted(by_id)
     for start in range(0, len(ids), CHUNK):
-        stmt = (select(ParticipantRow.event_id, ParticipantRow.role, ParticipantRow.entity_id)
+        stmt = (select(ParticipantRow.event_id, ParticipantRow.role, ParticipantRow.entity_id, ParticipantRow.name)
                 .where(ParticipantRow.event_id.in_(ids[start : start + CHUNK]), ParticipantRow.entity_id.is_not(None)))
-        for eid, role, entity_id in session.execute(stmt):
-            (by_id[eid].actors if role == "actor" else by_id[eid].targets).add(f"e{entity_id}")
+        for eid, role, entity_id, name in session.execute(stmt):
+            ev = by_id[eid]
+            (ev.actors if role == "actor" else ev.targets).add(f"e{entity_id}")
+            if role != "actor" and name in weak.get(eid, ()):
+                ev.weak_targets.add(f"e{entity_id}")

@@ -18,6 +18,7 @@ class ClusterProfile:
     members: list[EventFeatures] = field(default_factory=list)
     actors: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
+    strong_targets: set[str] = field(default_factory=set)   # targets not named by a demonym only
     places: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
     coords: set[tuple[float, float]] = field(default_factory=set)
@@ -26,17 +27,25 @@ class ClusterProfile:
     articles: set[int] = field(default_factory=set)
     text: TextProfile = field(default_factory=TextProfile)
     negated: int = 0                     # members that deny the event
+    ongoing: int = 0                     # members that tell of a campaign or a habit
 
     @property
     def denial(self) -> bool:
         """Most members deny the event."""
         return 2 * self.negated > len(self.members)
 
+    @property
+    def campaign(self) -> bool:
+        """Most members tell of a campaign or a habit, not of one incident."""
+        return 2 * self.ongoing > len(self.members)
+
     def add(self, event: EventFeatures, df: DocFrequencies) -> None:
         self.members.append(event)
         self.negated += event.negated
+        self.ongoing += event.ongoing
         self.actors |= event.actors
         self.targets |= event.targets
+        self.strong_targets |= event.targets - event.weak_targets
         self.places |= event.places
         if event.country:
             self.countries.add(event.country)
@@ -81,7 +90,7 @@ def time_score(ev: EventFeatures, cl: ClusterProfile, w: Score, t: TimeWindow) -
 
 def place_score(ev: EventFeatures, cl: ClusterProfile, w: Score) -> float | None:
     """Same place (by name or within ``near_km``) scores; another country or, short of coordinates,
-    another name costs; a place beyond ``far_km`` of all the cluster's places rules it out (None)."""
+    another name costs (a country taken from the article, not the event, costs as another name); a place beyond ``far_km`` of all the cluster's places rules it out (None)."""
     if ev.places & cl.places:
         return w.place_same
     near = [_km(ev.coords, c) for c in cl.coords] if ev.coords and ev.places else []
@@ -95,25 +104,31 @@ def place_score(ev: EventFeatures, cl: ClusterProfile, w: Score) -> float | None
 
 
 def actor_score(ev: EventFeatures, cl: ClusterProfile, w: Score) -> float:
-    """Shared canonical actors (targets) score; disjoint non-empty sides cost; an empty side is neutral."""
+    """Shared canonical actors (targets) score; disjoint non-empty sides cost; an empty side is neutral.
+    A target named only by a demonym ("a Liberian-flagged ship": Liberia) matches but never conflicts:
+    the flag or the owner of what was hit, which outlets name differently ("Greek-managed")."""
     total = 0.0
-    for mine, theirs, match, conflict in ((ev.actors, cl.actors, w.actor_match, w.actor_conflict),
-                                          (ev.targets, cl.targets, w.target_match, w.target_conflict)):
-        if mine and theirs:
-            total += match if mine & theirs else -conflict
+    if ev.actors and cl.actors:
+        total += w.actor_match if ev.actors & cl.actors else -w.actor_conflict
+    if ev.targets & cl.targets:
+        total += w.target_match
+    elif ev.targets - ev.weak_targets and cl.strong_targets:
+        total -= w.target_conflict
     return total
 
 
 def score(ev: EventFeatures, cl: ClusterProfile, weights: dict[str, float], w: Score,
           t: TimeWindow) -> float | None:
     """How well ``ev`` fits ``cl`` (higher is better), or None when they cannot be one event."""
-    if ev.type != cl.type:
+    if ev.type != cl.type or (cl.members and ev.ongoing != cl.campaign):
         return None
     timing = time_score(ev, cl, w, t)
     place = place_score(ev, cl, w)
     if timing is None or place is None:
         return None
     same = w.same_article if ev.article_id in cl.articles else 0.0
-    polarity = -w.polarity if ev.negated != cl.denial else 0.0
+    # a report joins a cluster of denials only on strong other evidence; a denial is scored as the
+    # event it denies (it names the accused for an actor, the denial's day for a time: see features)
+    polarity = -w.polarity if cl.denial and not ev.negated else 0.0
     text = w.text * (cl.text.cosine(weights) - w.text_baseline)
     return timing + place + actor_score(ev, cl, w) + same + polarity + text

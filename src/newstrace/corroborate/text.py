@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .config import thresholds
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")     # words and numbers ("4,000" is "4", "000")
 _SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
@@ -31,6 +32,15 @@ def stem(word: str) -> str:
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
     return word
+
+
+def words_around(text: str, at: int, before: int, after: int) -> list[str]:
+    """The words of ``text`` in order, as written: ``before`` words ending before offset ``at``, then
+    ``after`` words from it on (the trigger's own word first); numbers are words too, a hyphen or a
+    comma splits them ("near-daily", "4,000"). Case is kept: "Daily Sabah" is a name, not "daily"."""
+    left = [m.group() for m in _TOKEN.finditer(text, 0, at)][-before:] if before else []
+    right = [m.group() for m in _TOKEN.finditer(text, at)][:after]
+    return left + right
 
 
 def content_words(text: str) -> Counter[str]:

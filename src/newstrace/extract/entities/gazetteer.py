@@ -88,6 +88,8 @@ class Gazetteer:
         self.sectors: dict[str, SectorEntry] = {_fold(s.word): s for s in sectors}
         self.by_iso2: dict[str, Actor] = {}
         self.led: dict[str, list[Actor]] = {}   # leader's key -> the coalitions it leads
+        #: state ISO code -> (authority, folded sector words): forces named after a state an authority claims
+        self.state_forces: dict[str, list[tuple[Actor, frozenset[str]]]] = {}
         for c in countries:
             actor = self._actor(f"country:{c.iso2}", c.name, "country", c.source, iso2=c.iso2)
             self.by_iso2[c.iso2] = actor
@@ -104,6 +106,9 @@ class Gazetteer:
             self._add(actor, "name", [o.name])
             self._add(actor, "alias", o.aliases)
             self._add(actor, "former", actor.former_names)
+            if o.state_forces is not None:
+                self.state_forces.setdefault(o.state_forces.country, []).append(
+                    (actor, frozenset(_fold(w) for w in o.state_forces.words)))
         for m in outlets:
             actor = self._actor(f"outlet:{m.name}", m.name, "media", m.source, iso2=m.country)
             actor.outlet_kind = m.kind
@@ -130,6 +135,10 @@ class Gazetteer:
                 for text in texts:
                     self.forms.setdefault(_fold(text), []).append(
                         Form(state, "alias", text, sector=b.sector, contextual=kind == "contextual"))
+        for iso in self.state_forces:
+            if iso not in self.by_iso2:
+                raise NewstraceError(Errors.E011, input=f"{DATA}/organizations.yaml",
+                                     detail=f"state_forces: no country {iso}")
         for actor, leader in leaders:
             lead = self.by_iso2.get(leader) or next((f.actor for f in self.lookup(leader) if f.kind == "name"), None)
             if lead is None:

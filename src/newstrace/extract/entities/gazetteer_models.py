@@ -30,6 +30,16 @@ class FormerName(BaseModel):
     end: str | None = None
 
 
+class StateForces(BaseModel):
+    """A de facto authority whose own forces go by the state's name: "Yemen's Armed Forces" is the
+    Houthis' name for their military. In a text that names the authority, the state's forces named
+    by one of ``words`` ("Yemeni Armed Forces", "Yemen's navy") are the authority's."""
+
+    model_config = ConfigDict(extra="forbid")
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    words: list[str] = Field(min_length=1)   # sector words, as in sectors.yaml: "armed forces", "navy"
+
+
 class OrganizationEntry(Entry):
     """An armed group, party, movement or other non-state organisation."""
 
@@ -39,6 +49,7 @@ class OrganizationEntry(Entry):
     former_names: list[FormerName] = Field(default_factory=list)
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     designated_terrorist: bool = False
+    state_forces: StateForces | None = None
 
 
 class OutletEntry(Entry):

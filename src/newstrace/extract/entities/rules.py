@@ -2,7 +2,8 @@
 
 Order of the rules:
 1. gazetteer matches (longest first), demonyms and capitals extended by sector words
-   ("Ukrainian military", "Russia's defence ministry");
+   ("Ukrainian military", "Russia's defence ministry"); a state's forces that an authority the
+   text names claims are the authority's ("Yemen's Armed Forces" with the Houthis named);
 2. spaCy NER spans the gazetteer does not cover; surnames linked to earlier full names; a state body
    that names no state ("National Defense Ministry") tied to the state the text is about;
 3. aliases the article declares ("X, now called Y", "Y (X)", "formerly known as");
@@ -187,6 +188,24 @@ def gazetteer_mentions(doc: Doc, gaz: Gazetteer) -> list[_Cand]:
         named.add(form.actor.key)
         i = end
     return out
+
+
+def claimed_state_forces(cands: list[_Cand], gaz: Gazetteer) -> None:
+    """"Yemen's Armed Forces", "the Yemeni navy": in a text that names an authority whose forces go by
+    the state's name (``state_forces`` of organizations.yaml: the Houthis), the state's forces named by
+    one of its words are the authority's. Without the authority named they stay the state's (a text
+    on the government side, or one that never says who holds Sanaa)."""
+    named = {c.actor.key for c in cands if c.actor is not None}
+    for c in cands:
+        actor = c.actor
+        if actor is None or actor.type != "country" or not actor.iso2 or c.mention.sector != "military":
+            continue
+        tail = " ".join(c.mention.text.replace("\u2019", "'").casefold().split())
+        for authority, words in gaz.state_forces.get(actor.iso2, []):
+            if authority.key in named and any(tail.endswith(" " + w) for w in words):
+                c.group, c.actor, c.type = authority.key, authority, authority.type
+                c.mention.reason = "gazetteer:state_forces"
+                break
 
 
 def _sector_within(doc: Doc, i: int, j: int, gaz: Gazetteer) -> str | None:
@@ -850,6 +869,7 @@ def resolve_entities(doc: Doc, gaz: Gazetteer) -> EntityTable:
     """All entities of ``doc`` with their mentions, aliases and references resolved."""
     cands = gazetteer_mentions(doc, gaz)
     cands = _yield_to_named_bodies(doc, cands, gaz)
+    claimed_state_forces(cands, gaz)
     extend_institutions(doc, cands, gaz)
     taken = {k for c in cands for k in range(c.mention.token_start, c.mention.token_end)}
     cands += compound_mentions(doc, gaz, taken)

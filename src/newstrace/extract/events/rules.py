@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Token
 from ...nlp.extensions import text_of
 from ...records import Attribution, Event, Participant, Place, Quantity, Span, Time
 from ..entities.model import EntityTable, Mention
+from ..places.rules import is_dateline_place, is_landmark, specificity
 from .context import (
     attributive,
     background_relative,
@@ -1527,7 +1528,12 @@ class Coder:
         sent = tok.sent
         quantities = [q for q in self.quantities if self._inside(q.span, ranges)]
         time = next((t for t in self.times if self._inside(t.span, ranges)), None)
-        place = next((p for p in self.places if self._inside(p.span, ranges)), None)
+        inside = [p for p in self.places if self._inside(p.span, ranges)]
+        # a dateline's place (where the reporter files from) yields to a place the sentence names,
+        # a landmark ("northeast of X") to the place it locates, and a region or a country to a town
+        # (min keeps text order among equals)
+        place = min(inside, key=lambda p: (is_dateline_place(self.doc, p), is_landmark(self.doc, p), specificity(p)),
+                    default=None)
         # a place says where, it is no participant ("struck Mykolaiv", "arrived in Niger"); a capital
         # standing for its state is a country mention, not a place
         actors, targets = self._not_places(actors), self._not_places(targets)

@@ -45,7 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from ...nlp.extensions import text_of
 from ...records import Place
 from ...records import Span as RecordSpan
-from ...resolve.geocode import Candidate, Geocoder, Match, normalize_name
+from ...resolve.geocode import Candidate, Geocoder, Match, build_index, normalize_name
 from ...resources import load_entries
 
 #: spaCy entity labels taken as toponyms, and the name of the rule for each
@@ -228,6 +228,58 @@ def in_dateline(span: Span) -> bool:
         and bool(_DATELINE_BEFORE.search(text[: span.start_char]))
         and bool(_DATELINE_AFTER.match(text[span.end_char:]))
     )
+
+
+def is_dateline_place(doc: Doc, place: Place) -> bool:
+    """Whether ``place`` (a place of ``doc``) is the dateline's: where the reporter files from, which
+    says where an event happened only when its own sentence names no other place."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return span is not None and in_dateline(span)
+
+
+FEATURE_RANK = {"city": 0, "region": 1, "country": 2}
+
+
+@cache
+def _features() -> dict[int, str]:
+    return {c.geonames_id: c.feature for c in build_index().candidates if c.geonames_id is not None}
+
+
+def specificity(place: Place) -> tuple[int, bool]:
+    """How general ``place`` is, for choosing an event's place: the most specific one its clause
+    names ("the Danube port of Izmail": Izmail). First 0 for a town or village, 1 for a region,
+    river or sea, 2 for a country; then whether the gazetteer does not know it (a name found by its
+    slot alone, such as a village missing from the gazetteer, comes after a known town). An id
+    outside the default index is a town from a larger city file."""
+    if place.geonames_id is not None:
+        return FEATURE_RANK.get(_features().get(place.geonames_id, "city"), 0), False
+    known = Geocoder().candidates(place.name)
+    return (FEATURE_RANK.get(known[0].feature, 0), False) if known else (0, True)
+
+
+LANDMARK_PREPS = frozenset({"near", "outside", "from", "towards", "toward", "beyond"})
+LANDMARK_HEADS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                            "edge", "outskirts", "edges", "border"})
+
+
+def is_landmark(doc: Doc, place: Place) -> bool:
+    """A place named to locate another ("northeast of Pokrovsk", "on the edge of El Fasher",
+    "near Aleppo") or as where something came from: it yields to the place it locates."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj" and (head.lower_ in LANDMARK_PREPS
+                                   or (head.lower_ == "of" and head.head.lower_ in LANDMARK_HEADS)):
+            return True
+        if tok.dep_ not in ("pobj", "prep", "compound", "appos", "amod"):
+            return False
+        tok = head
+    return False
 
 
 def _weak_match(match: Match) -> bool:
