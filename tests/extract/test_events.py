@@ -756,3 +756,20 @@ def test_events_denial_does_not_negate_a_coordinated_verb(nlp: Language) -> None
     assert _find(events, "ASSAULT", "attacking").negated
     assert not _find(events, "SUPPORT", "praised").negated
     assert not _events("The PKK denied any involvement.")   # nothing told before to be involved in
+
+
+@pytest.mark.parametrize(("text", "trigger", "victims"), [
+    # a toll update is a new count of the attack's victims (§1: something new, a predicate of its own)
+    ("A car bomb killed nine people in Azaz on Monday. Medics said the death toll of the Azaz bombing "
+     "had risen to 23.", "bombing", {"23"}),
+    ("Gunmen attacked a bus near Homs on Sunday. By Tuesday the toll from the attack had climbed to 14 dead.",
+     "attack", {"14 dead"}),
+])
+def test_events_toll_updates(nlp: Language, text: str, trigger: str, victims: set[str]) -> None:
+    assert _names(_find(_events(text), "ASSAULT", trigger))[1] == victims
+
+
+def test_events_toll_of_no_attack_is_no_event(nlp: Language) -> None:
+    assert not _events("The toll of the storm rose to 12 on Friday.")
+    assert not [e for e in _events("The bombing was condemned. Its cost rose to 12 million dollars.")
+                if e.trigger.text == "bombing" and e.targets]

@@ -109,6 +109,8 @@ class Lexicon:
     denied_part_types: tuple[str, ...]
     retaliation_words: frozenset[str]
     casualty_nouns: frozenset[str]
+    toll_nouns: frozenset[str]
+    toll_verbs: frozenset[str]
 
     def classes_of(self, *words: str) -> set[str]:
         lowered = {w.lower() for w in words}
@@ -180,4 +182,6 @@ def lexicon() -> Lexicon:
         denied_part_types=tuple(objects["denied_part"]["types"]),
         retaliation_words=frozenset(objects["retaliation_words"]["words"]),
         casualty_nouns=frozenset(objects["casualty_nouns"]["words"]),
+        toll_nouns=frozenset(objects["toll"]["nouns"]),
+        toll_verbs=frozenset(objects["toll"]["verbs"]),
     )

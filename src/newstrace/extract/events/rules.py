@@ -1377,6 +1377,8 @@ class Coder:
                     self._add(targets, self.participants(_pobj(t)))
         if not targets and pattern.type == "ASSAULT":   # "the death of three soldiers in a drone attack"
             self._add(targets, self._casualties(tok))
+        if not targets and pattern.type == "ASSAULT":   # "the death toll of the bombing rose to 31"
+            self._add(targets, self._toll_update(tok))
         if addressed and actors and not targets:
             targets = self._complained_of(tok, actors)
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in self.lex.defence_verbs:
@@ -1426,6 +1428,25 @@ class Coder:
                 self._add(found, self.participants(victims)
                           or [p for p in [described(victims, self.lex.classes["persons"])] if p])
         return found
+
+    def _toll_update(self, tok: Token) -> list[Participant]:
+        """"the death toll of the bombing had risen to 31", "the toll from the attack climbed to 14":
+        a new count of an attack's dead (EVENT_GUIDELINES.md §1, something new with a predicate of
+        its own). The count the toll reached (``objects.yaml`` ``toll``) is the attack's victims."""
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("of", "from", "in"):
+            return []
+        toll = tok.head.head
+        verb = toll.head
+        if self._lemma(toll) not in self.lex.toll_nouns or toll.dep_ not in ("nsubj", "nsubjpass") \
+                or self._lemma(verb) not in self.lex.toll_verbs:
+            return []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+            count = _pobj(prep)
+            if count is not None and (count.pos_ == "NUM" or any(c.pos_ == "NUM" for c in count.children)):
+                start, end = count.left_edge.idx, count.right_edge.idx + len(count.right_edge.text)
+                words = text_of(self.doc)[start:end]
+                return [Participant(entity=None, name=words, sector=None, span=Span(start=start, end=end, text=words))]
+        return []
 
     def _holder(self, tok: Token) -> Token | None:
         """Whom an event noun is predicated of: "X has been at war with Y", "X is in talks with Y",
