@@ -760,8 +760,8 @@ def test_events_denial_does_not_negate_a_coordinated_verb(nlp: Language) -> None
 
 @pytest.mark.parametrize(("text", "trigger", "victims"), [
     # a toll update is a new count of the attack's victims (§1: something new, a predicate of its own)
-    ("A car bomb killed nine people in Azaz on Monday. Medics said the death toll of the Azaz bombing "
-     "had risen to 23.", "bombing", {"23"}),
+    (("A car bomb killed nine people in Azaz on Monday. Medics said the death toll of the Azaz bombing "
+      "had risen to 23."), "bombing", {"23"}),
     ("Gunmen attacked a bus near Homs on Sunday. By Tuesday the toll from the attack had climbed to 14 dead.",
      "attack", {"14 dead"}),
 ])
