@@ -19,7 +19,7 @@ from newstrace.corroborate.features import (
     fill_places,
     is_ongoing,
 )
-from newstrace.corroborate.profile import ClusterProfile, actor_score, place_score, score
+from newstrace.corroborate.profile import ClusterProfile, actor_score, conflict, place_score, score
 from newstrace.corroborate.text import DocFrequencies, content_words, words_around
 from newstrace.store.database import open_engine
 
@@ -177,3 +177,27 @@ def test_denials_join_the_event_they_deny_and_bring_their_cluster(engine: Engine
 def test_a_capitalised_name_is_no_iteration_word() -> None:
     text = "Daily Sabah said guns pounded the town on Sunday."
     assert not is_ongoing({"trigger": {"start": 0}}, text, 0, thresholds().time)
+
+
+# --- the second pass over bridged clusters ----------------------------------------------------------
+
+def test_a_headline_cluster_and_its_detailed_report_are_one_event() -> None:
+    near = thresholds().score.near_km
+    headline = _cluster(_ev(1, places={"hodeidah"}, country="YE"))
+    detail = _cluster(_ev(2, actors={"Houthis"}, places={"hodeidah", "red sea"}, country="YE",
+                          interval=(D(2024, 5, 28), D(2024, 6, 3)), explicit=False),
+                      _ev(3, actors={"Houthis"}, targets={"Aegean Meridian"}, places={"red sea"},
+                          interval=(D(2024, 5, 28), D(2024, 6, 3)), explicit=False))
+    assert not conflict(headline, detail, near)
+
+
+def test_strikes_by_one_actor_on_other_days_and_towns_stay_apart() -> None:
+    near = thresholds().score.near_km
+    nabatieh = _cluster(_ev(1, actors={"Israel"}, places={"nabatieh"}, country="LB", coords=(33.38, 35.48)))
+    bekaa = _cluster(_ev(2, actors={"Israel"}, places={"bekaa valley"}, country="LB", coords=(33.85, 35.9),
+                         interval=(D(2024, 6, 5), D(2024, 6, 5))))
+    assert conflict(nabatieh, bekaa, near)
+    struck = _cluster(_ev(3, actors={"Russia"}, places={"izmail"}, country="UA"))
+    shot_down = _cluster(_ev(4, actors={"Ukraine"}, targets={"Russia"}, explicit=False),
+                         _ev(5, actors={"Ukraine"}, targets={"Russia"}, places={"izmail"}, explicit=False))
+    assert conflict(struck, shot_down, near)              # another main actor

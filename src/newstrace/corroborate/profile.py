@@ -4,6 +4,7 @@ against it."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .config import Score, TimeWindow
@@ -132,3 +133,32 @@ def score(ev: EventFeatures, cl: ClusterProfile, weights: dict[str, float], w: S
     polarity = -w.polarity if cl.denial and not ev.negated else 0.0
     text = w.text * (cl.text.cosine(weights) - w.text_baseline)
     return timing + place + actor_score(ev, cl, w) + same + polarity + text
+
+
+def _dominant(cl: ClusterProfile) -> set[str]:
+    """The actors named by the most members (those that report the event, when any do)."""
+    told = [m for m in cl.members if not m.negated] or cl.members
+    counts = Counter(a for m in told for a in m.actors)
+    top = max(counts.values(), default=0)
+    return {a for a, c in counts.items() if c == top}
+
+
+def conflict(a: ClusterProfile, b: ClusterProfile, near_km: float) -> bool:
+    """Whether two clusters, taken whole, cannot be one event: another type, a campaign and an
+    incident, reports and denials, different main actors ("Russia struck" / "Ukraine shot down"),
+    different precise days, places with no name in common and none within ``near_km``; or neither
+    a target nor a place in common."""
+    if a.type != b.type or a.campaign != b.campaign or a.denial != b.denial:
+        return True
+    da, db = _dominant(a), _dominant(b)
+    if da and db and not da & db:
+        return True
+    fa = [iv for iv, fine in a.explicit if fine]
+    fb = [iv for iv, fine in b.explicit if fine]
+    if fa and fb and not any(_gap(x, y) == 0 for x in fa for y in fb):
+        return True
+    if a.places and b.places and not a.places & b.places and not any(
+            _km(x, y) <= near_km for x in a.coords for y in b.coords):
+        return True
+    # an actor and a week in common are not enough ("Israel struck" twice in a week)
+    return not (a.strong_targets & b.strong_targets or a.places & b.places)
