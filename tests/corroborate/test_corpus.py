@@ -18,6 +18,10 @@ from newstrace.store.models import ArticleRow, AssertionRow, ClusterRow
 
 from . import corpus
 
+# B3 F1 over all gold members, measured when the corpus gold was revised (revision 2, see
+# tests/resources/corpus/README.md); raise it when the extraction or the clustering improves.
+ALL_MEMBERS_B3_FLOOR = 0.9
+
 pytestmark = pytest.mark.skipif(not corpus.GOLD.is_file(), reason="the sample corpus gold is absent")
 
 
@@ -47,16 +51,17 @@ def _cluster_of(store: Engine, gold: dict[str, Any], cluster: str, article: str)
 
 
 def test_corpus_clusters_match_gold_b3(store: Engine, gold: dict[str, Any]) -> None:
-    """B3 over the gold members (background left out) that map to an event of the gold's type: the
-    clustering given the extraction; members the extraction missed or typed otherwise are not its
-    errors (their counts are reported)."""
+    """B3 over every gold member (background left out): a member with no extracted event stays
+    alone in the response, so extraction misses count against it as well as clustering errors.
+    The clustering alone (members extracted with the gold's type) is held higher."""
     mapped = corpus.map_members(store, gold)
     typed = [m for m in mapped if m.typed]
-    p, r, f = corpus.b3(typed)
-    print(f"B3 typed P={p:.3f} R={r:.3f} F1={f:.3f} over {len(typed)}/{len(mapped)} gold members; "
-          "all members (unmatched as singletons) F1=%.3f" % corpus.b3(mapped)[2])
-    assert len(typed) >= 30
-    assert f >= 0.9
+    p, r, f = corpus.b3(mapped)
+    tp, tr, tf = corpus.b3(typed)
+    print(f"B3 all members P={p:.3f} R={r:.3f} F1={f:.3f} over {len(mapped)}; "
+          f"typed P={tp:.3f} R={tr:.3f} F1={tf:.3f} over {len(typed)}")
+    assert f >= ALL_MEMBERS_B3_FLOOR
+    assert tf >= 0.9
 
 
 def test_corpus_wire_copies_share_a_group_and_count_once(store: Engine, gold: dict[str, Any]) -> None:

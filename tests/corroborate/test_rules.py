@@ -201,3 +201,37 @@ def test_strikes_by_one_actor_on_other_days_and_towns_stay_apart() -> None:
     shot_down = _cluster(_ev(4, actors={"Ukraine"}, targets={"Russia"}, explicit=False),
                          _ev(5, actors={"Ukraine"}, targets={"Russia"}, places={"izmail"}, explicit=False))
     assert conflict(struck, shot_down, near)              # another main actor
+
+
+# --- statements: the places in their clause are what they are about ------------------------------
+
+def _vow(n: int, place: str, coords: tuple[float, float], **kw: object) -> EventFeatures:
+    base: dict[str, object] = {"type": "THREATEN", "actors": {"Hezbollah"}, "targets": {"Israel"},
+                               "places": {place}, "country": None, "coords": coords, "explicit": False}
+    base.update(kw)
+    return _ev(n, **base)
+
+
+def _statement_cluster(ev: EventFeatures) -> ClusterProfile:
+    cl = ClusterProfile(None, ev.type)
+    cl.add(ev, DocFrequencies())
+    return cl
+
+
+def test_a_statements_places_never_rule_it_out() -> None:
+    w = thresholds().score
+    tyre = _vow(1, "tyre", (33.27, 35.2))
+    gaza = _vow(2, "gaza", (31.5, 34.47))
+    assert place_score(gaza, _statement_cluster(tyre), w) == 0.0     # no veto, no cost
+    strike_tyre = _ev(3, places={"tyre"}, coords=(33.27, 35.2))
+    strike_gaza = _ev(4, places={"gaza"}, coords=(31.5, 34.47))
+    assert place_score(strike_gaza, _cluster(strike_tyre), w) is None   # a strike's place still does
+
+
+def test_statements_merge_across_places_but_not_across_targets() -> None:
+    w = thresholds().score
+    tyre, gaza = _statement_cluster(_vow(1, "tyre", (33.27, 35.2))), _statement_cluster(_vow(2, "gaza", (31.5, 34.47)))
+    assert not conflict(tyre, gaza, w.near_km, w.placeless_types)
+    other = _statement_cluster(_vow(3, "gaza", (31.5, 34.47), targets={"United States"}))
+    assert conflict(tyre, other, w.near_km, w.placeless_types)
+    assert conflict(tyre, gaza, w.near_km)          # without the statement types the places decide

@@ -732,6 +732,8 @@ def test_events_participle_with_auxiliaries_is_a_clause(nlp: Language) -> None:
     ("Hezbollah vowed a painful response.", "vowed", set()),
     # a response to an event told before targets that event's actor (§5d(ii))
     ("Israel bombed Hamas in Gaza on Monday. Hamas vowed that the raids would not go unanswered.", "vowed", {"Israel"}),
+    # a response to an event whose attackers are named on it targets them
+    ("Hezbollah has vowed a painful response to Sunday's Israeli airstrikes on the port of Tyre.", "vowed", {"Israel"}),
 ])
 def test_events_announced_threats(nlp: Language, text: str, trigger: str, targets: set[str]) -> None:
     event = _find(_events(text), "THREATEN", trigger)

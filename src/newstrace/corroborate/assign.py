@@ -16,6 +16,7 @@ place or a time. Only bridged pairs are looked at, O(bridges), never all pairs o
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .blocking import BlockIndex
@@ -41,7 +42,7 @@ def _survivor(index: BlockIndex, numbers: list[int]) -> int:
 
 
 def _reconcile(index: BlockIndex, bridges: list[tuple[int, int]], df: DocFrequencies,
-               out: Assignment, near_km: float) -> None:
+               out: Assignment, near_km: float, placeless: Collection[str] = ()) -> None:
     """Merge the bridged pairs of clusters that are one event, in the order of the bridging events
     (so a cluster is judged with what the earlier bridges added, as the pass itself judged events)."""
     moved: dict[int, int] = {n: k for n, k in out.merged}
@@ -55,7 +56,7 @@ def _reconcile(index: BlockIndex, bridges: list[tuple[int, int]], df: DocFrequen
         a, b = where(a), where(b)
         if a == b or not index.clusters[a].members or not index.clusters[b].members:
             continue
-        if conflict(index.clusters[a], index.clusters[b], near_km):
+        if conflict(index.clusters[a], index.clusters[b], near_km, placeless):
             continue
         keep = _survivor(index, sorted((a, b), key=lambda n: (-len(index.clusters[n].members), n)))
         drop = b if keep == a else a
@@ -95,5 +96,5 @@ def assign(new: list[EventFeatures], index: BlockIndex, df: DocFrequencies) -> A
         index.add(ev, index.clusters[best], best)
         out.changed.add(best)
         bridges += [(best, n) for _, n in scored if index.clusters[n].members and n != best]
-    _reconcile(index, bridges, df, out, cfg.score.near_km)
+    _reconcile(index, bridges, df, out, cfg.score.near_km, cfg.score.placeless_types)
     return out

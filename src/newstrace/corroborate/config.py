@@ -60,6 +60,7 @@ class Score(_Group):
     time_window: float
     time_gap: float
     same_article: float
+    placeless_types: list[str] = []
 
 
 class Contradictions(_Group):

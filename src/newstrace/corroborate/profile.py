@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .config import Score, TimeWindow
@@ -97,6 +98,8 @@ def place_score(ev: EventFeatures, cl: ClusterProfile, w: Score) -> float | None
     near = [_km(ev.coords, c) for c in cl.coords] if ev.coords and ev.places else []
     if near and min(near) <= w.near_km:
         return w.place_same
+    if ev.type in w.placeless_types:
+        return 0.0
     if ev.country and cl.countries and ev.country not in cl.countries:
         return -w.place_country
     if near and min(near) > w.far_km:
@@ -143,7 +146,7 @@ def _dominant(cl: ClusterProfile) -> set[str]:
     return {a for a, c in counts.items() if c == top}
 
 
-def conflict(a: ClusterProfile, b: ClusterProfile, near_km: float) -> bool:
+def conflict(a: ClusterProfile, b: ClusterProfile, near_km: float, placeless: Collection[str] = ()) -> bool:
     """Whether two clusters, taken whole, cannot be one event: another type, a campaign and an
     incident, reports and denials, different main actors ("Russia struck" / "Ukraine shot down"),
     different precise days, places with no name in common and none within ``near_km``; or neither
@@ -157,6 +160,8 @@ def conflict(a: ClusterProfile, b: ClusterProfile, near_km: float) -> bool:
     fb = [iv for iv, fine in b.explicit if fine]
     if fa and fb and not any(_gap(x, y) == 0 for x in fa for y in fb):
         return True
+    if a.type in placeless:   # a statement: the places in its clause are what it is about
+        return not (da & db) or bool(a.strong_targets and b.strong_targets and not a.strong_targets & b.strong_targets)
     if a.places and b.places and not a.places & b.places and not any(
             _km(x, y) <= near_km for x in a.coords for y in b.coords):
         return True

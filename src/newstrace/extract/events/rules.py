@@ -1245,8 +1245,20 @@ class Coder:
                     if source is not None:
                         return [a for a in source.actors if a.entity not in ids]
             return []
-        if any(c.dep_ == "dobj" and (self._lemma(c) in self.lex.retaliation_words or c.lower_ in self.lex.retaliation_words)
-               for c in tok.children):
+        for answer in (c for c in tok.children if c.dep_ == "dobj" and (
+                self._lemma(c) in self.lex.retaliation_words or c.lower_ in self.lex.retaliation_words)):
+            # "vowed a painful response to Sunday's Israeli airstrikes": the attackers named on the
+            # event answered are the targets (§5d(ii)); else a retaliation looks back for them
+            for prep in (c for c in answer.children if c.dep_ == "prep" and c.lower_ in ("to", "for")):
+                answered = _pobj(prep)
+                if answered is not None and self._is_event_noun(answered):
+                    found: list[Participant] = []
+                    for c in answered.children:
+                        if c.dep_ in ("poss", "compound", "amod"):
+                            self._add(found, self.participants(c))
+                    found = [a for a in self._not_places(found) if a.entity not in ids]
+                    if found:
+                        return found
             self._retaliation.add(tok.i)
             return []
         return None
