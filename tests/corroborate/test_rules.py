@@ -8,7 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from newstrace.corroborate import corroborate
 from newstrace.corroborate.config import thresholds
@@ -22,6 +23,7 @@ from newstrace.corroborate.features import (
 from newstrace.corroborate.profile import ClusterProfile, actor_score, conflict, place_score, score
 from newstrace.corroborate.text import DocFrequencies, content_words, words_around
 from newstrace.store.database import open_engine
+from newstrace.store.models import ClusterRow
 
 from .build import Claim, record, store
 from .helpers import cluster_of
@@ -68,7 +70,7 @@ def test_a_flag_state_target_matches_but_never_conflicts() -> None:
 # --- campaigns and habits -------------------------------------------------------------------------
 
 def _trigger(text: str, word: str) -> dict[str, object]:
-    return {"trigger": {"start": 100 + text.index(word)}}
+    return {"trigger": {"start": 100 + text.index(word), "text": word}}
 
 
 @pytest.mark.parametrize(("text", "trigger", "ongoing"), [
@@ -79,6 +81,12 @@ def _trigger(text: str, word: str) -> dict[str, object]:
     ("Gunmen attacked a village on Sunday, killing dozens of people.", "attacked", False),
     ("A car bomb killed hundreds of people in the market.", "killed", False),
     ("Warplanes launched a series of airstrikes on the port.", "airstrikes", False),
+    # a count before the plural act: several incidents summed
+    ("Two drone attacks in three days have killed five soldiers.", "attacks", True),
+    ("Both strikes hit the same depot.", "strikes", True),
+    ("The 3 raids left the camp in ruins.", "raids", True),
+    ("A drone attack killed two soldiers on Thursday.", "attack", False),
+    ("Israeli strikes killed two people in the town.", "strikes", False),
 ])
 def test_ongoing_words_stand_by_the_trigger(text: str, trigger: str, ongoing: bool) -> None:
     assert is_ongoing(_trigger(text, trigger), text, 100, thresholds().time) is ongoing
@@ -235,3 +243,27 @@ def test_statements_merge_across_places_but_not_across_targets() -> None:
     other = _statement_cluster(_vow(3, "gaza", (31.5, 34.47), targets={"United States"}))
     assert conflict(tyre, other, w.near_km, w.placeless_types)
     assert conflict(tyre, gaza, w.near_km)          # without the statement types the places decide
+
+
+# --- a cluster's description comes from the reports, not the denials -------------------------------
+
+def test_the_summary_and_origins_leave_denials_out(engine: Engine) -> None:
+    aleppo = ("Aleppo", "SY", 36.2, 37.16)
+    denial = record("Militia Channel", "2024-06-03", [Claim(
+        "The militia denied any role in Sunday's market bombing in Aleppo.", chain=[("Militia", "organization")],
+        actors=["Militia"], day="2024-06-02", place=aleppo)])
+    denial.events[0] = denial.events[0].model_copy(update={"negated": True})
+    store(engine, [
+        record("Reuters", "2024-06-03", [Claim("A car bomb killed 12 people in a market in Aleppo on Sunday.",
+                                               chain=[("Syrian health ministry", "official")], affiliation="Syria",
+                                               day="2024-06-02", place=aleppo)]),
+        denial,
+    ])
+    corroborate(engine)
+    with Session(engine) as s:
+        rows = list(s.scalars(select(ClusterRow)))
+        assert len(rows) == 1 and rows[0].reports == 2
+        summary, analysis, origins = rows[0].summary, rows[0].analysis, rows[0].independent_origins
+    assert "Militia" not in summary and "2024-06-02" in summary, summary
+    labels = [o for g in analysis["origin_groups"] for o in g["origins"]]
+    assert origins == 1 and not [label for label in labels if "ilitia" in label], labels

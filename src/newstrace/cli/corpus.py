@@ -119,9 +119,18 @@ def story_command(cluster: Annotated[int, typer.Argument(help="cluster id (see `
     console.print(f"{view.reports} reports, {view.independent_origins} independent origin(s)"
                   f"{', [red]circular reporting[/]' if view.circular else ''}; first report "
                   f"{view.first_published or '?'} (article {view.first_article_id})")
+    # one line per reporting sentence: two events a sentence tells (a headline's claim and the
+    # outlet's own report of it) share it, each with its own chain
+    told: dict[tuple[int, str], tuple[str, list[str]]] = {}
     for e in view.events:
-        console.print(f"  {e.published or '?'}  {e.outlet or '?'}: {e.evidence}")
-        console.print(f"      on whose word: {e.chain.arrow if e.chain else e.asserted_by}")
+        words = f"{e.chain.arrow if e.chain else e.asserted_by}{' (denies it)' if e.negated else ''}"
+        line, chains = told.setdefault((e.article_id, e.evidence), (f"  {e.published or '?'}  {e.outlet or '?'}: {e.evidence}", []))
+        if words not in chains:
+            chains.append(words)
+    for line, chains in told.values():
+        console.print(line)
+        for words in chains:
+            console.print(f"      on whose word: {words}")
     contested = [a for a in view.assertions if a.contradicted]
     if contested:
         console.print("[bold]Competing assertions[/]")

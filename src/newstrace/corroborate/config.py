@@ -37,6 +37,7 @@ class TimeWindow(_Group):
     ongoing_words: list[str]
     ongoing_counts: list[str]
     ongoing_objects: list[str]
+    aggregate_counts: list[str] = []
     ongoing_before: int
     ongoing_after: int
 

@@ -97,7 +97,8 @@ def own_span_days(data: dict[str, Any]) -> int | None:
 def is_ongoing(data: dict[str, Any], evidence: str, evidence_start: int, cfg: TimeWindow) -> bool:
     """A campaign or a habit, not one incident: its own time is a range of more than ``max_span_days``
     ("since late 2023": "2023-11/PRESENT_REF"; not a year, "the deadliest attack this year") or an iteration word stands by the trigger ("have repeatedly fired",
-    "near-daily strikes", "have targeted dozens of ships"; see ``thresholds.yaml``)."""
+    "near-daily strikes", "have targeted dozens of ships"; see ``thresholds.yaml``), or a count
+    stands before a plural act ("two drone attacks": an aggregate of incidents)."""
     days = own_span_days(data)
     if days is not None and days > cfg.max_span_days and "/" in str((data.get("time") or {}).get("value") or ""):
         return True
@@ -111,6 +112,11 @@ def is_ongoing(data: dict[str, Any], evidence: str, evidence_start: int, cfg: Ti
     near = words_around(evidence, at, cfg.ongoing_before, cfg.ongoing_after)
     if set(near) & set(cfg.ongoing_words):
         return True
+    before = words_around(evidence, at, cfg.ongoing_before, 1)
+    act = str(trigger.get("text") or "").lower()
+    if act in cfg.ongoing_objects and any(w.lower() in cfg.aggregate_counts or (w.isdigit() and int(w) > 1)
+                                          for w in before[:-1]):
+        return True   # "two drone attacks in three days": several incidents summed
     counts, objects = set(cfg.ongoing_counts), set(cfg.ongoing_objects)
     # "dozens of ships", "hundreds of Israeli strikes": a count, "of", then the acts within two words;
     # "more than 4,000 times", "three times": a count of times

@@ -33,6 +33,13 @@ class Member:
     chain: Chain | None                  # None: the outlet states it in its own voice
     actors: list[str] = field(default_factory=list)     # canonical entities only
     targets: list[str] = field(default_factory=list)
+    negated: bool = False                # the member denies the event
+
+
+def affirmed(members: list[Member]) -> list[Member]:
+    """The members that report the event (denials are not origins and do not describe it); all of
+    them when every member is a denial."""
+    return [m for m in members if not m.negated] or members
 
 
 def load_members(session: Session, cluster_ids: Iterable[int]) -> tuple[dict[int, list[Member]], dict[int, Chain]]:
@@ -45,13 +52,14 @@ def load_members(session: Session, cluster_ids: Iterable[int]) -> tuple[dict[int
         stmt = (select(EventRow.id, ClusterMemberRow.cluster_id, EventRow.article_id, ArticleRow.outlet,
                        ArticleRow.published, ArticleRow.syndication_group, EventRow.type, EventRow.evidence,
                        EventRow.evidence_start, EventRow.time_start, EventRow.time_end, EventRow.data,
-                       EventRow.attribution_id)
+                       EventRow.attribution_id, EventRow.negated)
                 .join(ClusterMemberRow, ClusterMemberRow.event_id == EventRow.id)
                 .join(ArticleRow, ArticleRow.id == EventRow.article_id)
                 .where(ClusterMemberRow.cluster_id.in_(ids[start : start + CHUNK])).order_by(EventRow.id))
-        for eid, cid, aid, outlet, published, group, type_, evidence, ev_start, t0, t1, data, att in (
+        for eid, cid, aid, outlet, published, group, type_, evidence, ev_start, t0, t1, data, att, negated in (
                 session.execute(stmt)):
-            m = Member(eid, cid, aid, outlet, published, group, type_, evidence, ev_start, t0, t1, data, None)
+            m = Member(eid, cid, aid, outlet, published, group, type_, evidence, ev_start, t0, t1, data, None,
+                       negated=bool(negated))
             attribution[eid] = att
             by_event[m.event_id] = m
             by_cluster.setdefault(m.cluster_id, []).append(m)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..store.models import AssertionRow, ClusterMemberRow, ClusterRow, EventRow
 from .contradictions import find_contradictions
-from .members import CHUNK, Member, load_members
+from .members import CHUNK, Member, affirmed, load_members
 from .origins import analyse_origins
 
 
@@ -35,17 +35,24 @@ def clusters_of_articles(session: Session, article_ids: Iterable[int]) -> set[in
 
 
 def summary(type_: str, members: list[Member]) -> str:
-    actors = Counter(a for m in members for a in dict.fromkeys(m.actors))
-    targets = Counter(t for m in members for t in dict.fromkeys(m.targets))
-    places = Counter(str(m.data["place"]["name"]) for m in members if m.data.get("place"))
-    dates = sorted(m.time_start for m in members
+    """"TYPE actors -> targets in PLACE on DAY" from the members that report the event (a denial
+    names the accused as its actor); the day most reports give, the earliest among equals."""
+    told = affirmed(members)
+    actors = Counter(a for m in told for a in dict.fromkeys(m.actors))
+    targets = Counter(t for m in told for t in dict.fromkeys(m.targets))
+    places = Counter(str(m.data["place"]["name"]) for m in told if m.data.get("place"))
+    days = Counter(m.time_start for m in told
+                   if m.time_start and (m.time_end or m.time_start) - m.time_start <= datetime.timedelta(days=1))
+    weeks = sorted(m.time_start for m in told
                    if m.time_start and (m.time_end or m.time_start) - m.time_start <= datetime.timedelta(days=7))
     parts = [type_, "/".join(a for a, _ in actors.most_common(2)) or "?", "->",
              "/".join(t for t, _ in targets.most_common(2)) or "?"]
     if places:
         parts.append(f"in {places.most_common(1)[0][0]}")
-    if dates:
-        parts.append(f"on {dates[0].isoformat()}")
+    if days:
+        parts.append(f"on {min(days, key=lambda d: (-days[d], d)).isoformat()}")
+    elif weeks:
+        parts.append(f"in the week of {weeks[0].isoformat()}")
     return " ".join(parts)
 
 
@@ -64,7 +71,9 @@ def refresh_clusters(session: Session, cluster_ids: Iterable[int]) -> RefreshRes
             if row is None or not mine:
                 continue
             articles = {m.article_id for m in mine}
-            found = analyse_origins(mine, [c for c in chains.values() if c.article_id in articles])
+            # denials are no origins: the origins, the first report and circularity are the reports'
+            told = affirmed(mine)
+            found = analyse_origins(told, [c for c in chains.values() if c.article_id in {m.article_id for m in told}])
             row.reports = len(articles)
             row.independent_origins = found.independent
             row.circular = found.circular
