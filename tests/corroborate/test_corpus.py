@@ -20,7 +20,7 @@ from . import corpus
 
 # B3 F1 over all gold members, measured when the corpus gold was revised (revision 2, see
 # tests/resources/corpus/README.md); raise it when the extraction or the clustering improves.
-ALL_MEMBERS_B3_FLOOR = 0.9
+ALL_MEMBERS_B3_FLOOR = 0.905
 
 pytestmark = pytest.mark.skipif(not corpus.GOLD.is_file(), reason="the sample corpus gold is absent")
 

@@ -261,3 +261,9 @@ def test_quoted_we_of_the_publisher_itself_stays_unresolved(nlp: Language) -> No
 
     record = newstrace.analyze("\u201cWe stand by our reporting,\u201d Reuters said on Monday.", outlet="Reuters")
     assert all(m.text != "We" for e in record.entities for m in e.mentions)
+
+
+def test_turkish_usage_pkk_ypg_names_the_ypg(spacy_nlp: Language) -> None:
+    table = _table(spacy_nlp, "Ankara blamed the PKK/YPG for the attack. The PKK has fought Turkey since 1984.")
+    assert _entity_of(table, "PKK/YPG").name == "People's Protection Units"
+    assert _entity_of(table, "PKK").name == "Kurdistan Workers' Party"
