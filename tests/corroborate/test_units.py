@@ -85,3 +85,19 @@ def test_contradictions_casualty_kind_takes_the_nearest_cue(evidence: str, figur
     start = evidence.index(figure) + 100
     quantity = {"value": int(figure), "span": {"start": start, "end": start + len(figure)}}
     assert casualty_kind(m, quantity, thresholds().contradictions) == kind
+
+
+def _reported(n: int, outlet: str, first: Link) -> Member:
+    chain = Chain(n, n, (first, Link(outlet, "publisher")))
+    return Member(n, 1, n, outlet, datetime.date(2024, 6, 3), None, "ASSAULT", "text", 0, None, None, {}, chain)
+
+
+def test_origins_a_bare_state_organ_joins_its_state_in_the_cluster() -> None:
+    from newstrace.corroborate.origins import analyse_origins
+
+    named = _reported(1, "Wire A", Link("Norway's navy", "official", "military", "Norway", "Norway"))
+    bare = _reported(2, "Paper B", Link("The Navy", "organization", None, None, "Navy"))
+    assert analyse_origins([named, bare], [m.chain for m in (named, bare) if m.chain]).independent == 1
+    other = _reported(3, "Paper C", Link("Sweden's navy", "official", "military", "Sweden", "Sweden"))
+    # two states' navies in the cluster: the bare one cannot be placed
+    assert analyse_origins([named, bare, other], [m.chain for m in (named, bare, other) if m.chain]).independent == 3

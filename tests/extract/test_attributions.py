@@ -197,3 +197,13 @@ def test_one_of_them_speaks_for_the_group_named_before() -> None:
     att = _find(_attributions(text), "the ship had sailed")
     assert att is not None
     assert _in_order(["customs officers", "Reuters", OUTLET], _chain(att)), _chain(att)
+
+
+def test_a_bare_state_organ_speaks_for_the_state_named_before() -> None:
+    text = ("Norway's navy said two patrol boats were damaged. The Navy said later that one crew member "
+            "was missing.")
+    att = _find(_attributions(text), "one crew member")
+    assert att is not None
+    assert att["chain"][0]["affiliation"] == "Norway" and att["chain"][0]["type"] == "official", att["chain"][0]
+    alone = _find(_attributions("The Navy said later that one crew member was missing."), "one crew member")
+    assert alone is not None and alone["chain"][0]["affiliation"] is None

@@ -64,6 +64,28 @@ def origin_of(m: Member, publisher: str | None = None) -> Origin:
     return Origin(key(outlet), outlet)
 
 
+def _place_bare_organs(members: list[Member], origins: dict[int, Origin]) -> dict[int, Origin]:
+    """A state organ named without its state in one report ("the Air Force said") and with it in
+    another ("Ukraine's air force said") is that state, when the cluster's sources of that sector
+    belong to one state only: one state, one origin."""
+    from ..extract.entities.gazetteer import default_gazetteer
+    gazetteer = default_gazetteer()
+    states: dict[str, set[str]] = {}
+    for m in members:
+        first = m.chain.links[0] if m.chain is not None and m.chain.links else None
+        if first is not None and first.affiliation and first.role:
+            states.setdefault(first.role, set()).add(first.affiliation)
+    out = dict(origins)
+    for m in members:
+        first = m.chain.links[0] if m.chain is not None and m.chain.links else None
+        if first is None or first.affiliation or first.type not in ("organization", "anonymous", "official"):
+            continue
+        entry = gazetteer.sector(key(first.name))
+        if entry is not None and not entry.person and len(states.get(entry.sector, ())) == 1:
+            out[m.event_id] = Origin(key(next(iter(states[entry.sector]))), first.name)
+    return out
+
+
 def components(nodes: list[str], graph: CitationGraph) -> tuple[dict[str, str], dict[str, set[str]]]:
     """Each origin's component (origins relaying each other both ways share one, named by its least
     node) and, by component, the other components it relays; sinks relay none."""
@@ -104,7 +126,7 @@ def analyse_origins(members: list[Member], chains: Iterable[Chain]) -> OriginAna
     """Origin groups with their evidence, the first report, and the circular-reporting flag."""
     stand_in = publishers(members)
     graph = CitationGraph(chains, stand_in)
-    origins = {m.event_id: origin_of(m, stand_in[m.article_id]) for m in members}
+    origins = _place_bare_organs(members, {m.event_id: origin_of(m, stand_in[m.article_id]) for m in members})
     comp, relays = components(sorted({o.node for o in origins.values()}), graph)
     by_comp: dict[str, list[Member]] = {}
     for m in members:

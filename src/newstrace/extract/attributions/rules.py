@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 from ...nlp.extensions import text_of
 from ...records import Attribution, AttributionKind, Source, SourceType, Span
 from ...resources import read_yaml
+from ..entities.gazetteer import default_gazetteer
 from ..entities.model import EntityTable, Mention
 from .extent import localised, verb_group, widened
 from .punctuation import aside_content, headline_colons, signed_quotes
@@ -810,6 +811,7 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
     _nest(found)
     found = [f for f in found if not f.extra.get("relay_only")]
     found.sort(key=lambda f: f.content[0])
+    _state_of_bare_organs(found)
     return [
         Attribution(
             id=f"a{n}", kind=f.kind,
@@ -819,6 +821,29 @@ def find_attributions(doc: Doc, table: EntityTable, outlet: str | None) -> list[
         )
         for n, f in enumerate(found, start=1)
     ]
+
+
+def _state_of_bare_organs(found: list[_Found]) -> None:
+    """A state organ named without its state ("the Air Force said", "the Defence Ministry said")
+    speaks for the state whose organ of that sector spoke before in the article ("Ukraine's air
+    force ... the Air Force"): one state, one origin. An organ no earlier source places stays as it is."""
+    gazetteer = default_gazetteer()
+    placed: dict[str, str] = {}   # sector -> the state of the last source of that sector
+    for f in sorted(found, key=lambda f: f.cue[0] if f.cue else f.content[0]):
+        if not f.chain:
+            continue
+        source = f.chain[0]
+        words = source.name.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        entry = gazetteer.sector(" ".join(words)) if words else None
+        if source.affiliation and source.role:
+            placed[source.role] = source.affiliation
+        elif entry is not None and not source.affiliation and source.type in ("organization", "anonymous") \
+                and entry.sector in placed and not entry.person:
+            # the organ's own entity (NER made "Air Force" an organisation) gives way to its state
+            f.chain = [source.model_copy(update={"type": "official", "role": entry.sector, "entity": None,
+                                                 "affiliation": placed[entry.sector]}), *f.chain[1:]]
 
 
 def _close_quote(text: str, content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:
