@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..extract.entities.gazetteer import default_gazetteer
 from .chains import Chain, key
 from .config import thresholds
 from .graph import CitationGraph, chain_nodes
@@ -68,7 +69,6 @@ def _place_bare_organs(members: list[Member], origins: dict[int, Origin]) -> dic
     """A state organ named without its state in one report ("the Air Force said") and with it in
     another ("Ukraine's air force said") is that state, when the cluster's sources of that sector
     belong to one state only: one state, one origin."""
-    from ..extract.entities.gazetteer import default_gazetteer
     gazetteer = default_gazetteer()
     states: dict[str, set[str]] = {}
     for m in members:

@@ -75,6 +75,7 @@ class Vocabulary:
     documents: frozenset[str]
     media: frozenset[str]
     outlet_nouns: frozenset[str]
+    partitive_pronouns: frozenset[str]
     official_roles: frozenset[str]
 
 
@@ -105,6 +106,7 @@ def vocabulary() -> Vocabulary:
         documents=fs(srcs["documents"]["heads"]),
         media=fs(srcs["media"]["heads"]),
         outlet_nouns=fs(srcs["outlet_nouns"]["heads"]),
+        partitive_pronouns=fs(srcs["partitive_pronouns"]["words"]),
         official_roles=fs(srcs["official_roles"]["words"]),
     )
 
@@ -170,9 +172,6 @@ def _in_quote(quotes: list[Quote], tok: Token) -> bool:
 
 # --- sources -------------------------------------------------------------------
 
-PARTITIVE_PRONOUNS = frozenset({"them", "those", "these"})
-
-
 def _names_a_group(name: str) -> bool:
     """A source named in the plural ("Two Syrian security officials", "sources close to X")."""
     words = name.split()
@@ -208,7 +207,7 @@ class SourceDescriber:
             obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if obj is None:
                 return None
-            if obj.lower_ in PARTITIVE_PRONOUNS:   # "one of them said": the group named last
+            if obj.lower_ in self.vocab.partitive_pronouns:   # "one of them said": the group named last
                 groups = [c for pos, c in self.plural_chains if pos < head.idx]
                 return list(groups[-1]) if groups else None
             head, word = obj, obj.lower_

@@ -64,6 +64,7 @@ HOME_COUNTRY_WEIGHT = 0.5
 Role = Literal[
     "agent_verb", "agent_noun", "seat_noun", "locative_prep", "place_noun", "place_verb", "actor_prep",
     "party_prep", "place_subject_verb", "give_word", "seat_verb", "source_head", "facility_noun", "org_word",
+    "landmark_prep", "landmark_head",
 ]
 Slot = Literal["none", "weak", "strong"]
 
@@ -98,6 +99,8 @@ class PlaceContext:
     source_heads: frozenset[str] = frozenset()
     facility_nouns: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
+    landmark_preps: frozenset[str] = frozenset()
+    landmark_heads: frozenset[str] = frozenset()
 
     @classmethod
     def from_entries(cls, entries: Iterable[ContextEntry]) -> PlaceContext:
@@ -119,6 +122,8 @@ class PlaceContext:
             source_heads=frozenset(by_role.get("source_head", ())),
             facility_nouns=frozenset(by_role.get("facility_noun", ())),
             org_words=frozenset(by_role.get("org_word", ())),
+            landmark_preps=frozenset(by_role.get("landmark_prep", ())),
+            landmark_heads=frozenset(by_role.get("landmark_head", ())),
         )
 
 
@@ -257,14 +262,11 @@ def specificity(place: Place) -> tuple[int, bool]:
     return (FEATURE_RANK.get(known[0].feature, 0), False) if known else (0, True)
 
 
-LANDMARK_PREPS = frozenset({"near", "outside", "from", "towards", "toward", "beyond"})
-LANDMARK_HEADS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                            "edge", "outskirts", "edges", "border"})
-
-
-def is_landmark(doc: Doc, place: Place) -> bool:
+def is_landmark(doc: Doc, place: Place, context: PlaceContext | None = None) -> bool:
     """A place named to locate another ("northeast of Pokrovsk", "on the edge of El Fasher",
-    "near Aleppo") or as where something came from: it yields to the place it locates."""
+    "near Aleppo") or as where something came from: it yields to the place it locates
+    (``landmark_prep`` and ``landmark_head`` words of ``data/context.yaml``)."""
+    context = context or load_context()
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     if span is None:
         return False
@@ -273,8 +275,8 @@ def is_landmark(doc: Doc, place: Place) -> bool:
         head = tok.head
         if head.i == tok.i:
             return False
-        if tok.dep_ == "pobj" and (head.lower_ in LANDMARK_PREPS
-                                   or (head.lower_ == "of" and head.head.lower_ in LANDMARK_HEADS)):
+        if tok.dep_ == "pobj" and (head.lower_ in context.landmark_preps
+                                   or (head.lower_ == "of" and head.head.lower_ in context.landmark_heads)):
             return True
         if tok.dep_ not in ("pobj", "prep", "compound", "appos", "amod"):
             return False
